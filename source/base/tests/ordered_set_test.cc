@@ -1,0 +1,28 @@
+#include <gtest/gtest.h>
+
+#include "whisk/base/ordered_set.hh"
+
+using namespace whisk;
+
+TEST(ordered_set, keeps_insertion_order_through_removals)
+{
+  int values[100];
+  OrderedPtrSet<int> set;
+  for (int &v : values) {
+    EXPECT_TRUE(set.add(&v));
+  }
+  EXPECT_FALSE(set.add(&values[3]));
+  for (int i = 0; i < 100; i += 2) {
+    EXPECT_TRUE(set.remove(&values[i]));
+  }
+  EXPECT_FALSE(set.remove(&values[0]));
+  EXPECT_EQ(set.size(), 50);
+  std::vector<int *> seen = set.to_vector();
+  ASSERT_EQ(seen.size(), 50u);
+  for (int i = 0; i < 50; i++) {
+    EXPECT_EQ(seen[i], &values[2 * i + 1]);
+    EXPECT_EQ(set.at(i), &values[2 * i + 1]);
+    EXPECT_EQ(set.index_of(&values[2 * i + 1]), i);
+  }
+  EXPECT_EQ(set.index_of(&values[0]), -1);
+}

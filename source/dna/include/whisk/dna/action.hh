@@ -1,0 +1,18 @@
+#pragma once
+// Actions. F-curves arrive with the animation work; here the data-block and its range.
+#include "whisk/dna/id.hh"
+
+namespace whisk::dna {
+
+struct Action {
+  static constexpr IDType id_type = IDType::Action;
+  ID id;
+  /** Which ID type this action is meant for (0 = any); stored as IDType + 1. */
+  uint8_t id_root = 0;
+  bool use_frame_range = false;
+  bool use_cyclic = false;
+  float frame_start = 0.0f;
+  float frame_end = 0.0f;
+};
+
+}  // namespace whisk::dna

@@ -1,0 +1,16 @@
+#pragma once
+// Convenience include for code that touches every ID type (type tables, file I/O).
+#include "whisk/dna/action.hh"
+#include "whisk/dna/camera.hh"
+#include "whisk/dna/collection.hh"
+#include "whisk/dna/id.hh"
+#include "whisk/dna/image.hh"
+#include "whisk/dna/library.hh"
+#include "whisk/dna/light.hh"
+#include "whisk/dna/material.hh"
+#include "whisk/dna/mesh.hh"
+#include "whisk/dna/node_tree.hh"
+#include "whisk/dna/object.hh"
+#include "whisk/dna/scene.hh"
+#include "whisk/dna/text.hh"
+#include "whisk/dna/world.hh"

@@ -1,0 +1,111 @@
+#pragma once
+// Main: one file in memory. A list of IDs per type, sorted by name, with a name map per
+// list. Nothing here is global: several Mains coexist, each used by one writer at a time.
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "whisk/dna/id.hh"
+#include "whisk/kernel/name_map.hh"
+#include "whisk/kernel/relations.hh"
+
+namespace whisk::kernel {
+
+using dna::ID;
+using dna::IDType;
+
+/** Blender's list order: local IDs first, then by library; within each, names compare
+ * case-insensitively (ASCII), and names equal but for case keep their insertion order. */
+struct IDListLess {
+  bool operator()(const ID *a, const ID *b) const;
+};
+
+/** The IDs of one type. */
+class IDList {
+ public:
+  using Set = std::set<ID *, IDListLess>;
+  Set::const_iterator begin() const { return ids_.begin(); }
+  Set::const_iterator end() const { return ids_.end(); }
+  int64_t size() const { return int64_t(ids_.size()); }
+  bool empty() const { return ids_.empty(); }
+  /** Exact (case-sensitive) lookup through the name map, no list scan. */
+  ID *find(std::string_view name, const void *lib = nullptr) const;
+  /** Position in list order (O(position)); -1 if absent. */
+  int64_t index_of(const ID *id) const;
+  ID *at(int64_t index) const;
+  std::vector<ID *> to_vector() const { return {ids_.begin(), ids_.end()}; }
+
+ private:
+  friend class Main;
+  struct LibraryNames {
+    NameMap unique;
+    std::unordered_map<std::string_view, ID *> by_name;
+  };
+  Set ids_;
+  /** Key nullptr is local data. */
+  std::unordered_map<const void *, LibraryNames> names_;
+};
+
+/** Called after an RNA property of an ID changed (message bus, undo, depsgraph). */
+using PropertyChangeListener = std::function<void(ID *id, std::string_view rna_path)>;
+
+class Main {
+ public:
+  Main();
+  ~Main();
+  Main(const Main &) = delete;
+  Main &operator=(const Main &) = delete;
+
+  const IDList &list(IDType type) const { return lists_[size_t(type)]; }
+  ID *find(IDType type, std::string_view name, const void *lib = nullptr) const
+  {
+    return list(type).find(name, lib);
+  }
+  ID *find_by_session_uid(uint32_t uid) const;
+  /** Every ID in Main order: types in IDType order, each list in name order. */
+  template<typename Fn> void for_each_id(Fn &&fn) const
+  {
+    for (const IDList &list : lists_) {
+      for (ID *id : list) {
+        fn(id);
+      }
+    }
+  }
+  int64_t id_count() const;
+
+  Relations &relations() { return relations_; }
+  const Relations &relations() const { return relations_; }
+
+  /* Insertion and naming; used by the lifecycle functions in lib_id.hh. */
+  void insert(ID *id, std::string_view wanted_name);
+  void remove_from_list(ID *id);
+  /** Renames and re-sorts; returns false if the name was unchanged. */
+  bool rename(ID *id, std::string_view wanted_name);
+  std::string unique_name(IDType type, std::string_view wanted, const void *lib = nullptr) const;
+
+  std::string filepath;
+  bool is_dirty = false;
+  /** Bumped on every change to the set of IDs or their relations (depsgraph rebuilds). */
+  uint64_t relations_version = 0;
+
+  void add_property_listener(PropertyChangeListener listener);
+  void notify_property_changed(ID *id, std::string_view rna_path) const;
+
+ private:
+  std::array<IDList, dna::ID_TYPE_COUNT> lists_;
+  std::unordered_map<uint32_t, ID *> by_session_uid_;
+  Relations relations_;
+  std::vector<PropertyChangeListener> property_listeners_;
+  uint64_t next_list_order_ = 1;
+  void link_name(ID *id);
+  void unlink_name(ID *id);
+};
+
+}  // namespace whisk::kernel
