@@ -76,6 +76,8 @@ StartupState build_factory_startup(Main &bmain)
   view_layer->active_object = cube;
   view_layer->active_layer_collection = view_layer_find_layer_collection(scene, view_layer,
                                                                          collection);
+  bmain.context_scene = scene;
+  bmain.context_view_layer = view_layer;
   bmain.is_dirty = false;
   return {scene, view_layer};
 }

@@ -122,7 +122,12 @@ const IDTypeInfo IDType_SCE = {
     .duplicate = duplicate_scene,
     .destroy = destroy_scene,
     .foreach_id = foreach_scene_id,
-    .unlink_runtime = nullptr,
+    .unlink_runtime = [](Main &bmain, ID *id) {
+      if (bmain.context_scene == &cast<Scene>(id)) {
+        bmain.context_scene = nullptr;
+        bmain.context_view_layer = nullptr;
+      }
+    },
 };
 
 /* ---- View layers ---- */
@@ -161,7 +166,7 @@ ViewLayer *scene_view_layer_add(Main &bmain, Scene *scene, std::string_view name
   return scene->view_layers.back().get();
 }
 
-void scene_view_layer_remove(Scene *scene, ViewLayer *view_layer)
+void scene_view_layer_remove(Main &bmain, Scene *scene, ViewLayer *view_layer)
 {
   if (scene->view_layers.size() <= 1) {
     raise(ErrorKind::Runtime, "view layer '", view_layer->name,
@@ -174,6 +179,9 @@ void scene_view_layer_remove(Scene *scene, ViewLayer *view_layer)
           scene->id.name, "'");
   }
   scene->view_layers.erase(it);
+  if (bmain.context_view_layer == view_layer) {
+    bmain.context_view_layer = scene->view_layers.front().get();
+  }
 }
 
 void view_layer_rename(Scene *scene, ViewLayer *view_layer, std::string_view name)

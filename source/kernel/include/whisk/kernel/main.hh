@@ -16,6 +16,11 @@
 #include "whisk/kernel/name_map.hh"
 #include "whisk/kernel/relations.hh"
 
+namespace whisk::dna {
+struct Scene;
+struct ViewLayer;
+}  // namespace whisk::dna
+
 namespace whisk::kernel {
 
 using dna::ID;
@@ -92,6 +97,10 @@ class Main {
 
   std::string filepath;
   bool is_dirty = false;
+  /** What a (headless) window shows: the scene and view layer that context and
+   * functions such as `Object.select_get()` default to. Cleared when removed. */
+  dna::Scene *context_scene = nullptr;
+  dna::ViewLayer *context_view_layer = nullptr;
   /** Bumped on every change to the set of IDs or their relations (depsgraph rebuilds). */
   uint64_t relations_version = 0;
 

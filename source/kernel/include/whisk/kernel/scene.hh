@@ -19,7 +19,7 @@ using dna::ViewLayer;
 
 dna::ViewLayer *scene_view_layer_add(Main &bmain, Scene *scene, std::string_view name);
 /** RuntimeError when removing the last view layer. */
-void scene_view_layer_remove(Scene *scene, ViewLayer *view_layer);
+void scene_view_layer_remove(Main &bmain, Scene *scene, ViewLayer *view_layer);
 ViewLayer *scene_view_layer_find(const Scene *scene, std::string_view name);
 void view_layer_rename(Scene *scene, ViewLayer *view_layer, std::string_view name);
 

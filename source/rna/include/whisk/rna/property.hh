@@ -1,0 +1,83 @@
+#pragma once
+// PropertyRNA: one declared property, with its accessors.
+
+#include "whisk/rna/types.hh"
+
+namespace whisk::rna {
+
+struct PropertyRNA {
+  std::string identifier;
+  std::string name;
+  std::string description;
+  PropertyType type = PropertyType::Boolean;
+  PropertySubtype subtype = PropertySubtype::None;
+  PropertyUnit unit = PropertyUnit::None;
+  uint32_t flag = PROP_EDITABLE | PROP_ANIMATABLE;
+
+  /** Array shape; all zero for a scalar. Multi-dimensional (matrices) use two. */
+  int array_dimensions[3] = {0, 0, 0};
+  int array_length() const
+  {
+    int total = array_dimensions[0];
+    for (int i = 1; i < 3 && array_dimensions[i]; i++) {
+      total *= array_dimensions[i];
+    }
+    return total;
+  }
+  bool is_array() const { return array_dimensions[0] > 0; }
+
+  /* Numbers. Values outside the hard range are clamped; the soft range guides UI. */
+  double hard_min = 0, hard_max = 0, soft_min = 0, soft_max = 0;
+  double step = 1;
+  int precision = 3;
+
+  /* Defaults. Arrays use default_array, or default_number for every element. */
+  bool default_bool = false;
+  double default_number = 0;
+  std::vector<double> default_array;
+  std::string default_string;
+  /** Enum default value; for flag enums the default set of bits. */
+  int default_enum = 0;
+  int string_max_length = 0;
+
+  std::vector<EnumItem> enum_items;
+  EnumItemsFn enum_items_fn;
+
+  /** Pointer and collection: the struct of the items. */
+  const StructRNA *item_type = nullptr;
+  /** Collection: the struct whose functions act on the collection (`new`, `remove`). */
+  const StructRNA *functions_type = nullptr;
+
+  /* Accessors. Array accessors take the element index. */
+  std::function<bool(const PointerRNA &, int)> get_bool;
+  std::function<void(const PointerRNA &, int, bool)> set_bool;
+  std::function<int64_t(const PointerRNA &, int)> get_int;
+  std::function<void(const PointerRNA &, int, int64_t)> set_int;
+  std::function<double(const PointerRNA &, int)> get_float;
+  std::function<void(const PointerRNA &, int, double)> set_float;
+  std::function<std::string(const PointerRNA &)> get_string;
+  std::function<void(const PointerRNA &, std::string_view)> set_string;
+  std::function<int(const PointerRNA &)> get_enum;
+  std::function<void(const PointerRNA &, int)> set_enum;
+  std::function<PointerRNA(const PointerRNA &)> get_pointer;
+  std::function<void(const PointerRNA &, const PointerRNA &)> set_pointer;
+  /** Pointer assignment check: may the value be assigned (type already checked)? */
+  std::function<bool(const PointerRNA &, const PointerRNA &)> pointer_poll;
+  std::function<int64_t(const PointerRNA &)> collection_length;
+  std::function<PointerRNA(const PointerRNA &, int64_t)> collection_at;
+  std::function<std::optional<PointerRNA>(const PointerRNA &, std::string_view)> collection_lookup;
+  /** Dynamic array length (0 = use array_dimensions). */
+  std::function<int(const PointerRNA &)> dynamic_length;
+
+  /** Evaluation tags set on the owning ID after a change (dna::IDRecalc). */
+  uint32_t recalc = 0;
+  /** Runs after a successful set. */
+  std::function<void(Main &, const PointerRNA &)> update;
+
+  bool is_editable() const { return flag & PROP_EDITABLE; }
+  bool is_animatable() const { return flag & PROP_ANIMATABLE; }
+  bool is_enum_flag() const { return flag & PROP_ENUM_FLAG; }
+  const std::vector<EnumItem> &items(const PointerRNA &ptr, std::vector<EnumItem> &storage) const;
+};
+
+}  // namespace whisk::rna

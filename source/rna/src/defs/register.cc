@@ -1,0 +1,47 @@
+// Declares every struct in dependency order. Shells first, so that declarations may
+// point at structs defined later in the list.
+
+#include "defs.hh"
+
+namespace whisk::rna {
+
+void register_all(BlenderRNA &rna)
+{
+  struct Shell {
+    const char *name;
+    const char *base;
+  };
+  static const Shell shells[] = {
+      {"ID", nullptr},          {"Library", "ID"},         {"Scene", "ID"},
+      {"Collection", "ID"},     {"Object", "ID"},          {"Mesh", "ID"},
+      {"Camera", "ID"},         {"Light", "ID"},           {"PointLight", "Light"},
+      {"SunLight", "Light"},    {"SpotLight", "Light"},    {"AreaLight", "Light"},
+      {"Material", "ID"},       {"World", "ID"},           {"Image", "ID"},
+      {"Action", "ID"},         {"Text", "ID"},            {"NodeTree", "ID"},
+      {"BlendData", nullptr},   {"CameraDOFSettings", nullptr},
+      {"MaterialSlot", nullptr}, {"RenderSettings", nullptr}, {"UnitSettings", nullptr},
+      {"View3DCursor", nullptr}, {"ViewLayer", nullptr},  {"LayerCollection", nullptr},
+      {"ObjectBase", nullptr},  {"IDMaterials", nullptr},  {"CollectionObjects", nullptr},
+      {"CollectionChildren", nullptr}, {"SceneObjects", nullptr}, {"ViewLayers", nullptr},
+      {"LayerObjects", nullptr},
+  };
+  for (const Shell &shell : shells) {
+    rna.add(shell.name, shell.base ? rna.find(shell.base) : nullptr);
+  }
+  define_id(rna);
+  define_blend_data(rna);
+  define_object(rna);
+  define_collection(rna);
+  define_scene(rna);
+  define_camera(rna);
+  define_light(rna);
+  define_material(rna);
+  define_world(rna);
+  define_mesh(rna);
+  define_image(rna);
+  define_action(rna);
+  define_text(rna);
+  define_node_tree(rna);
+}
+
+}  // namespace whisk::rna

@@ -1,0 +1,7 @@
+#include "defs.hh"
+
+namespace whisk::rna {
+
+void define_camera(BlenderRNA &rna) {}
+
+}  // namespace whisk::rna
