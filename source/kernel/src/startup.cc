@@ -47,6 +47,9 @@ StartupState build_factory_startup(Main &bmain)
   light->location = {4.076245f, 1.005454f, 5.903862f};
   light->rotation_euler = {0.650328f, 0.055217f, 1.866391f};
   light->empty_display_type = EmptyDisplayType::Arrows;
+  /* As stored in Blender's startup file. */
+  light->is_shadow_catcher = true;
+  light->visibility &= ~OB_VISIBLE_CAMERA;
   for (float &c : light->color) {
     c = 0.0f;
   }

@@ -142,13 +142,18 @@ template<typename T> class StructDef {
     prop->identifier = std::move(identifier);
     prop->type = type;
     prop->name = prop->identifier;
+    /* Blender's ranges for numbers that declare none. */
     if (type == PropertyType::Int) {
-      prop->hard_min = prop->soft_min = -INT_HUGE;
-      prop->hard_max = prop->soft_max = INT_HUGE;
+      prop->hard_min = -INT_HUGE - 1;
+      prop->hard_max = INT_HUGE;
+      prop->soft_min = -10000;
+      prop->soft_max = 10000;
     }
     else if (type == PropertyType::Float) {
-      prop->hard_min = prop->soft_min = -FLT_HUGE;
-      prop->hard_max = prop->soft_max = FLT_HUGE;
+      prop->hard_min = -FLT_HUGE;
+      prop->hard_max = FLT_HUGE;
+      prop->soft_min = -10000;
+      prop->soft_max = 10000;
       prop->step = 10;
     }
     else if (type == PropertyType::Pointer || type == PropertyType::Collection) {

@@ -98,16 +98,15 @@ void define_id(BlenderRNA &rna)
      })
       .ui("Original ID", "The original data-block of an evaluated copy, or itself");
 
-  PropertyRNA *users = def.integer("users", &ID::users)
-                           .ui("Users", "Number of times this data-block is referenced")
-                           .read_only()
-                           .not_animatable()
-                           .get();
-  users->hard_min = users->soft_min = 0;
+  def.integer("users", &ID::users)
+      .ui("Users", "Number of times this data-block is referenced")
+      .subtype(PropertySubtype::Unsigned)
+      .range(0, INT_HUGE)
+      .soft_range(0, 10000)
+      .read_only();
 
   PropertyRNA *fake = def.add("use_fake_user", PropertyType::Boolean)
                           .ui("Fake User", "Keep the data-block even when nothing uses it")
-                          .not_animatable()
                           .get();
   fake->get_bool = [](const PointerRNA &p, int) {
     return bool(D::data(p).flag & ID_FLAG_FAKEUSER);
@@ -118,7 +117,6 @@ void define_id(BlenderRNA &rna)
 
   PropertyRNA *extra = def.add("use_extra_user", PropertyType::Boolean)
                            .ui("Extra User", "A user held from outside data-block references")
-                           .not_animatable()
                            .get();
   extra->get_bool = [](const PointerRNA &p, int) {
     return bool(D::data(p).flag & ID_FLAG_EXTRA_USER);
@@ -136,8 +134,7 @@ void define_id(BlenderRNA &rna)
   };
 
   def.add("tag", PropertyType::Boolean)
-      .ui("Tag", "Scratch flag for scripts; has no meaning of its own")
-      .not_animatable();
+      .ui("Tag", "Scratch flag for scripts; has no meaning of its own");
   PropertyRNA *tag = def.srna()->properties.back().get();
   tag->get_bool = [](const PointerRNA &p, int) { return bool(D::data(p).tag & 1); };
   tag->set_bool = [](const PointerRNA &p, int, bool v) {
