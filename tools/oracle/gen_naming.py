@@ -4,8 +4,10 @@
 # Regenerate with:
 #   blender -b --factory-startup --python tools/oracle/gen_naming.py -- tests/fixtures/naming.json
 #
-# Each scenario runs on an emptied bpy.data.<collection> ("meshes" unless stated) and is a
-# list of ops in a tiny replayable language:
+# Each scenario starts from a fresh empty Main (read_factory_settings(use_empty=True): the
+# naming state is per Main and remembers e.g. the highest suffix used per base name even after
+# removals) and runs on bpy.data.<collection> ("meshes" unless stated). It is a list of ops in
+# a tiny replayable language:
 #   ["new", name]            bpy.data.<coll>.new(name)          -> resulting name
 #   ["new_n", name, n]       n times ["new", name]              -> last resulting name
 #   ["rename", old, new]     bpy.data.<coll>[old].name = new     -> resulting name of that ID
@@ -13,7 +15,10 @@
 #   ["copy", name]           bpy.data.<coll>[name].copy()        -> name of the copy
 # Scenario record:
 #   {"title", "collection", "ops", "op_results", "op_result_bytes", "result", "result_bytes"}
-# op_results[i] is the result of ops[i]; result is the final bpy.data.<coll> order.
+# op_results[i] is the result of ops[i] (or {"__error__", "message"}); result is the final
+# bpy.data.<coll> order; result_origin[k] is the index of the op that created result[k]
+# (renames keep identity, so this shows which ID ended up with which name).
+# Scenarios with "new_n" record result_count, result_head and result_tail instead of result.
 # "result_bytes"/"op_result_bytes" are UTF-8 byte lengths.
 
 import json
@@ -54,24 +59,34 @@ def find(coll_name, name):
     raise KeyError(name)
 
 
-def run_op(coll_name, op):
+def run_op(coll_name, op, origin, op_index):
+    """Run one op; `origin` maps a live ID's address (never recorded) -> index of the op that
+    created it."""
     kind = op[0]
     if kind == "new":
-        return new_id(coll_name, op[1]).name
+        idb = new_id(coll_name, op[1])
+        origin[idb.as_pointer()] = op_index
+        return idb.name
     if kind == "new_n":
         last = None
         for _ in range(op[2]):
-            last = new_id(coll_name, op[1]).name
+            idb = new_id(coll_name, op[1])
+            origin[idb.as_pointer()] = op_index
+            last = idb.name
         return last
     if kind == "rename":
         idb = find(coll_name, op[1])
         idb.name = op[2]
         return idb.name
     if kind == "remove":
-        getattr(bpy.data, coll_name).remove(find(coll_name, op[1]))
+        idb = find(coll_name, op[1])
+        origin.pop(idb.as_pointer(), None)
+        getattr(bpy.data, coll_name).remove(idb)
         return None
     if kind == "copy":
-        return find(coll_name, op[1]).copy().name
+        idb = find(coll_name, op[1]).copy()
+        origin[idb.as_pointer()] = op_index
+        return idb.name
     raise ValueError(kind)
 
 
@@ -86,12 +101,14 @@ def scenario(title, ops, coll_name="meshes", keep_result=True):
     fresh_main()
     clear(coll_name)
     results = []
-    for op in ops:
+    origin = {}
+    for i, op in enumerate(ops):
         try:
-            results.append(run_op(coll_name, op))
+            results.append(run_op(coll_name, op, origin, i))
         except Exception as e:
             results.append({"__error__": type(e).__name__, "message": str(e)})
     final = [idb.name for idb in getattr(bpy.data, coll_name)]
+    final_origin = [origin.get(idb.as_pointer()) for idb in getattr(bpy.data, coll_name)]
     rec = {
         "title": title,
         "collection": coll_name,
@@ -103,6 +120,7 @@ def scenario(title, ops, coll_name="meshes", keep_result=True):
     if keep_result:
         rec["result"] = final
         rec["result_bytes"] = [nbytes(n) for n in final]
+        rec["result_origin"] = final_origin
     else:
         rec["result_head"] = final[:5]
         rec["result_tail"] = final[-5:]
@@ -156,8 +174,9 @@ SCENARIOS = [
      [["new", "Cube"], ["new_n", "Cube", 1023], ["new", "Cube"], ["new", "Cube"],
       ["remove", "Cube.500"], ["new", "Cube"], ["new", "Cube"]]),
     ("removed suffix above 1023 is not reused",
-     [["new_n", "Cube", 1030], ["remove", "Cube.1029"], ["new", "Cube"], ["remove", "Cube.1030"],
-      ["new", "Cube"], ["remove", "Cube.1031"], ["new", "Cube"]]),
+     [["new_n", "Cube", 1030], ["remove", "Cube.1025"], ["new", "Cube"], ["remove", "Cube.1030"],
+      ["new", "Cube"], ["remove", "Cube.1029"], ["remove", "Cube.1030"], ["new", "Cube"],
+      ["new", "Cube"]]),
     ("removed explicit high suffix still raises the next number",
      [["new", "Cube.5000"], ["remove", "Cube.5000"], ["new_n", "Cube", 1024], ["new", "Cube"]]),
     ("removed low suffix is reused", [["new", "Cube.050"], ["remove", "Cube.050"], ["new", "Cube"],
@@ -199,12 +218,27 @@ SCENARIOS = [
     ("rename to same name", [["new", "Cube"], ["new", "Cube"], ["rename", "Cube", "Cube"],
                              ["rename", "Cube.001", "Cube.001"]]),
     ("rename to existing name", [["new", "Cube"], ["new", "Sphere"], ["rename", "Sphere", "Cube"]]),
+    ("rename to existing name, then new",
+     [["new", "Cube"], ["new", "Sphere"], ["rename", "Sphere", "Cube"], ["new", "Cube"],
+      ["new", "Cube"]]),
+    ("rename earlier item to a later item's name",
+     [["new", "Apple"], ["new", "Cube"], ["rename", "Apple", "Cube"], ["new", "Cube"]]),
     ("rename to existing name, suffix taken",
      [["new", "Cube"], ["new", "Cube"], ["new", "Sphere"], ["rename", "Sphere", "Cube"]]),
+    ("rename to existing name, suffix taken, then new",
+     [["new", "Cube"], ["new", "Cube"], ["new", "Sphere"], ["rename", "Sphere", "Cube"],
+      ["new", "Cube"]]),
     ("rename to existing suffixed name",
      [["new", "Cube"], ["new", "Cube"], ["new", "Sphere"], ["rename", "Sphere", "Cube.001"]]),
+    ("rename to existing suffixed name, then new",
+     [["new", "Cube"], ["new", "Cube"], ["new", "Sphere"], ["rename", "Sphere", "Cube.001"],
+      ["new", "Cube"]]),
     ("rename suffixed to base while base exists",
      [["new", "Cube"], ["new", "Cube"], ["new", "Cube"], ["rename", "Cube.002", "Cube"]]),
+    ("rename to existing name, case differs",
+     [["new", "Cube"], ["new", "Sphere"], ["rename", "Sphere", "cube"]]),
+    ("rename to existing long name",
+     [["new", A63], ["new", "x"], ["rename", "x", "A" * 70], ["new", "y"], ["rename", "y", A63]]),
     ("case ties on new", [["new", "a"], ["new", "A"], ["new", "a"], ["new", "A"], ["new", "b"],
                           ["new", "B"], ["new", "b"]]),
     ("case ties on rename", [["new", "B"], ["new", "c"], ["rename", "c", "b"], ["new", "a"],
@@ -245,6 +279,8 @@ OBJECT_SCENARIOS = [
     ("objects: lowest free suffix", [["new", "Cube"]] * 3 + [["remove", "Cube.001"], ["new", "Cube"]]),
     ("objects: empty name", [["new", ""], ["new", ""]]),
     ("objects: rename to existing", [["new", "Cube"], ["new", "Sphere"], ["rename", "Sphere", "Cube"]]),
+    ("objects: rename earlier item to a later item's name",
+     [["new", "Apple"], ["new", "Cube"], ["rename", "Apple", "Cube"]]),
     ("objects: copy", [["new", "Cube"], ["copy", "Cube"], ["copy", "Cube"]]),
     ("objects: utf8", [["new", "\u00e9"], ["new", "\u00e9"], ["new", E40]]),
 ]

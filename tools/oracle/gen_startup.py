@@ -323,4 +323,5 @@ def main():
     print("wrote", path)
 
 
-main()
+if __name__ == "__main__":  # gen_new_ids.py imports this module for its serializer
+    main()

@@ -92,6 +92,22 @@ TEST_F(RNAAccess, errors_name_the_property)
   }
 }
 
+TEST_F(RNAAccess, rotation_mode_between_eulers_keeps_numbers)
+{
+  PointerRNA light = object("Light");
+  const PropertyRNA &euler = prop(light, "rotation_euler");
+  const double x = get_float(light, euler, 0);
+  set_enum_identifier(light, prop(light, "rotation_mode"), "ZYX");
+  EXPECT_EQ(get_float(light, euler, 0), x);
+}
+
+TEST_F(RNAAccess, clearing_data_of_typed_object_is_ignored)
+{
+  PointerRNA cube = object("Cube");
+  set_pointer(cube, prop(cube, "data"), PointerRNA{});
+  EXPECT_EQ(get_pointer(cube, prop(cube, "data")).owner_id, bmain.find(dna::IDType::Mesh, "Cube"));
+}
+
 TEST_F(RNAAccess, rotation_mode_change_keeps_orientation)
 {
   PointerRNA light = object("Light");
@@ -101,7 +117,7 @@ TEST_F(RNAAccess, rotation_mode_change_keeps_orientation)
   for (int i = 0; i < 16; i++) {
     before[i] = get_float(light, basis, i);
   }
-  for (const char *m : {"QUATERNION", "ZYX", "AXIS_ANGLE", "YXZ", "XYZ"}) {
+  for (const char *m : {"QUATERNION", "AXIS_ANGLE", "XYZ", "QUATERNION", "XYZ"}) {
     set_enum_identifier(light, mode, m);
     for (int i = 0; i < 16; i++) {
       EXPECT_NEAR(get_float(light, basis, i), before[i], 1e-5) << m << " " << i;
@@ -146,7 +162,7 @@ TEST_F(RNAAccess, parent_loop_is_refused_silently)
   set_pointer(light, prop(light, "parent"), cube);
   EXPECT_EQ(get_pointer(cube, prop(cube, "parent")).owner_id, light.owner_id);
   EXPECT_TRUE(get_pointer(light, prop(light, "parent")).is_null());
-  set_pointer(cube, prop(cube, "parent"), cube);
+  EXPECT_EQ(kind_of([&] { set_pointer(cube, prop(cube, "parent"), cube); }), ErrorKind::Type);
   EXPECT_EQ(get_pointer(cube, prop(cube, "parent")).owner_id, light.owner_id);
 }
 

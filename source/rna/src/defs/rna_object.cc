@@ -74,11 +74,17 @@ void define_transform(D &def)
           .default_value(1)
           .recalc(transform)
           .get();
-  /* Changing the mode keeps the orientation: the new values are converted. */
+  /* Between Euler orders the numbers stay as they are; to or from quaternion and
+   * axis-angle the rotation is converted so the orientation stays (Blender's rule). */
   mode->set_enum = [](const PointerRNA &p, int value) {
     Object &ob = D::data(p);
+    const RotationMode new_mode = RotationMode(value);
+    if (rotation_mode_is_euler(ob.rotation_mode) && rotation_mode_is_euler(new_mode)) {
+      ob.rotation_mode = new_mode;
+      return;
+    }
     const float4x4 basis = kernel::object_matrix_basis(ob);
-    ob.rotation_mode = RotationMode(value);
+    ob.rotation_mode = new_mode;
     kernel::object_apply_matrix_basis(ob, basis);
   };
 
@@ -356,6 +362,10 @@ void define_object(BlenderRNA &rna)
   def.pointer("data", "ID",
               [](const PointerRNA &p) { return pointer_from_id(p.main, D::data(p).data); },
               [](const PointerRNA &p, const PointerRNA &value) {
+                /* Blender ignores clearing the data of an object that has a type. */
+                if (value.is_null() && D::data(p).type != ObjectType::Empty) {
+                  return;
+                }
                 kernel::object_set_data(defs::main_of(p), &D::data(p), value.owner_id);
               })
       .ui("Data", "The data the object shows (mesh, camera, light...)")
@@ -364,7 +374,11 @@ void define_object(BlenderRNA &rna)
   def.pointer("parent", "Object",
               [](const PointerRNA &p) { return pointer_from_id(p.main, kernel::as_id(D::data(p).parent)); },
               [](const PointerRNA &p, const PointerRNA &value) {
-                /* A loop is refused silently, as Blender does. */
+                if (value.data == p.data) {
+                  raise(ErrorKind::Type, "bpy_struct: item.attr = val: Object.parent ID type "
+                                         "does not support assignment to itself");
+                }
+                /* A longer loop is refused silently, as Blender does. */
                 kernel::object_set_parent(defs::main_of(p), &D::data(p),
                                           static_cast<Object *>(value.data));
               })
