@@ -26,3 +26,23 @@ TEST(ordered_set, keeps_insertion_order_through_removals)
   }
   EXPECT_EQ(set.index_of(&values[0]), -1);
 }
+
+TEST(ordered_set, replace_keeps_position_and_merges_duplicates)
+{
+  int v[5];
+  OrderedPtrSet<int> set;
+  for (int i = 0; i < 4; i++) {
+    set.add(&v[i]);
+  }
+  EXPECT_FALSE(set.replace(&v[4], &v[0])); /* absent */
+  EXPECT_TRUE(set.replace(&v[1], &v[4]));  /* in place */
+  EXPECT_EQ(set.to_vector(), (std::vector<int *>{&v[0], &v[4], &v[2], &v[3]}));
+  EXPECT_TRUE(set.replace(&v[0], &v[3])); /* merges at the earlier position */
+  EXPECT_EQ(set.to_vector(), (std::vector<int *>{&v[3], &v[4], &v[2]}));
+  EXPECT_TRUE(set.replace(&v[2], &v[4])); /* the later one just goes */
+  EXPECT_EQ(set.to_vector(), (std::vector<int *>{&v[3], &v[4]}));
+  EXPECT_EQ(set.size(), 2);
+  EXPECT_FALSE(set.contains(&v[2]));
+  EXPECT_EQ(set.index_of(&v[4]), 1);
+  EXPECT_EQ(set.at(0), &v[3]);
+}

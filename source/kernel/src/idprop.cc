@@ -1,6 +1,8 @@
 #include "whisk/kernel/idprop.hh"
 
 #include "whisk/base/error.hh"
+#include "whisk/kernel/lib_id.hh"
+#include "whisk/kernel/main.hh"
 
 namespace whisk::kernel {
 
@@ -68,6 +70,55 @@ bool idprop_remove(IDProperty *group, std::string_view name)
     }
   }
   return false;
+}
+
+/** Adds (+1) or drops (-1) the users and relations of every ID reference in `prop`. */
+static void idprop_refs_count(Main &bmain, dna::ID *owner, IDProperty &prop, int delta)
+{
+  if (auto *ref = std::get_if<dna::ID *>(&prop.value)) {
+    if (*ref) {
+      if (delta > 0) {
+        id_us_plus(*ref);
+        bmain.relations().add(*ref, owner);
+      }
+      else {
+        id_us_min(*ref);
+        bmain.relations().remove(*ref, owner);
+      }
+      bmain.relations_version++;
+    }
+  }
+  else if (auto *list = std::get_if<dna::IDPropertyList>(&prop.value)) {
+    for (auto &member : *list) {
+      idprop_refs_count(bmain, owner, *member, delta);
+    }
+  }
+}
+
+IDProperty *idprop_replace(Main &bmain, dna::ID *owner, IDProperty *group,
+                           std::unique_ptr<IDProperty> prop)
+{
+  if (prop->name.size() > 63) {
+    raise(ErrorKind::Key, "the name \"", prop->name, "\" is longer than 63 bytes");
+  }
+  if (IDProperty *old = idprop_find(group, prop->name)) {
+    idprop_refs_count(bmain, owner, *old, -1);
+  }
+  IDProperty *stored = idprop_replace(group, std::move(prop));
+  idprop_refs_count(bmain, owner, *stored, +1);
+  bmain.is_dirty = true;
+  return stored;
+}
+
+bool idprop_remove(Main &bmain, dna::ID *owner, IDProperty *group, std::string_view name)
+{
+  IDProperty *old = idprop_find(group, name);
+  if (!old) {
+    return false;
+  }
+  idprop_refs_count(bmain, owner, *old, -1);
+  bmain.is_dirty = true;
+  return idprop_remove(group, name);
 }
 
 std::unique_ptr<IDProperty> idprop_copy(const IDProperty &prop)

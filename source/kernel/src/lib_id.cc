@@ -153,11 +153,16 @@ ID *id_copy(Main &bmain, const ID *src)
   if (info.flags & (IDTYPE_FLAG_NO_COPY | IDTYPE_FLAG_ONLY_EMBEDDED)) {
     raise(ErrorKind::Runtime, info.name, " \"", src->name, "\" cannot be copied");
   }
+  if (src->flag & dna::ID_FLAG_EMBEDDED) {
+    raise(ErrorKind::Runtime, info.name, " \"", src->name,
+          "\" is embedded in another data-block and cannot be copied on its own");
+  }
   ID *id = info.duplicate(bmain, src);
   init_header(id, src->type);
   copy_header_data(id, src);
   id->users = 0;
-  id->flag &= ~dna::ID_FLAG_FAKEUSER;
+  /* Fake and extra users belong to the source (a window shows the original scene). */
+  id->flag &= ~(dna::ID_FLAG_FAKEUSER | dna::ID_FLAG_EXTRA_USER);
   id->tag = 0;
   id->orig_id = nullptr;
   bmain.insert(id, src->name);

@@ -5,6 +5,7 @@
 #include "whisk/base/error.hh"
 #include "whisk/kernel/id_type.hh"
 #include "whisk/kernel/lib_id.hh"
+#include "whisk/kernel/object.hh"
 
 namespace whisk::kernel {
 
@@ -32,6 +33,13 @@ class RemapVisitor final : public IDRefVisitor {
     }
     return new_;
   }
+  void dropped(ID *owner, ID *target, uint32_t flags) const override
+  {
+    if (flags & IDREF_USER) {
+      id_us_min(target);
+    }
+    bmain_.relations().remove(target, owner);
+  }
 
  private:
   Main &bmain_;
@@ -50,16 +58,24 @@ void remap_referrers(Main &bmain, ID *old_id, ID *new_id,
   }
 }
 
-void free_unlinked(Main &bmain, ID *id)
+/** Removes IDs nothing outside the set refers to any more. All of them release their
+ * references before the first is freed: they may refer to each other. */
+void free_unlinked(Main &bmain, std::span<ID *const> ids)
 {
-  const IDTypeInfo &info = id_type_info(id->type);
-  if (info.unlink_runtime) {
-    info.unlink_runtime(bmain, id);
+  for (ID *id : ids) {
+    const IDTypeInfo &info = id_type_info(id->type);
+    if (info.unlink_runtime) {
+      info.unlink_runtime(bmain, id);
+    }
   }
-  id_refs_release(bmain, id);
-  bmain.relations().forget_target(id);
-  bmain.remove_from_list(id);
-  id_destroy(id);
+  for (ID *id : ids) {
+    id_refs_release(bmain, id);
+  }
+  for (ID *id : ids) {
+    bmain.relations().forget_target(id);
+    bmain.remove_from_list(id);
+    id_destroy(id);
+  }
 }
 
 }  // namespace
@@ -69,49 +85,87 @@ void id_remap(Main &bmain, ID *old_id, ID *new_id)
   if (!old_id || old_id == new_id) {
     return;
   }
+  if (new_id && (new_id->flag & dna::ID_FLAG_EMBEDDED)) {
+    raise(ErrorKind::Runtime, "cannot remap ", id_type_info(old_id->type).name, " \"",
+          old_id->name, "\" to \"", new_id->name,
+          "\": it is embedded in another data-block");
+  }
   if (new_id && new_id->type != old_id->type) {
     raise(ErrorKind::Type, "cannot remap ", id_type_info(old_id->type).name, " \"",
           old_id->name, "\" to ", id_type_info(new_id->type).name, " \"", new_id->name, "\"");
   }
   remap_referrers(bmain, old_id, new_id);
+  /* Objects that now use other data get one material slot per material of that data. */
+  if (new_id && data_materials(new_id)) {
+    data_materials_changed(bmain, new_id);
+  }
   bmain.relations_version++;
   bmain.is_dirty = true;
 }
 
-void id_delete(Main &bmain, ID *id, bool unlink)
+static void check_removable(const ID *id)
 {
   if (id->flag & dna::ID_FLAG_EMBEDDED) {
-    raise(ErrorKind::Runtime, id_type_info(id->type).name, " \"", id->name,
-          "\" is embedded in another data-block and cannot be removed on its own");
+    raise(ErrorKind::Runtime, id_type_info(id->type).name, " '", id->name,
+          "' is embedded in another data-block and cannot be removed on its own");
   }
+}
+
+/** Removes `ids` and the IDs that cannot do without one of them (IDREF_NEVER_NULL: objects
+ * whose data goes). Referrers outside the set lose their references first; IDs of the set
+ * keep theirs until all are freed together. */
+static void delete_ids(Main &bmain, std::vector<ID *> ids)
+{
+  std::unordered_set<const ID *> doomed(ids.begin(), ids.end());
+  for (size_t i = 0; i < ids.size(); i++) {
+    const ID *target = ids[i];
+    for (ID *referrer : bmain.relations().referrers_of(target)) {
+      if (doomed.count(referrer) || (referrer->flag & dna::ID_FLAG_EMBEDDED)) {
+        continue;
+      }
+      bool needs_target = false;
+      foreach_id(referrer, IDRefLambda(
+                               [&](ID *, ID *ref, uint32_t flags) -> ID * {
+                                 needs_target |= ref == target && (flags & IDREF_NEVER_NULL);
+                                 return ref;
+                               },
+                               target));
+      if (needs_target) {
+        doomed.insert(referrer);
+        ids.push_back(referrer);
+      }
+    }
+  }
+  for (ID *id : ids) {
+    remap_referrers(bmain, id, nullptr, &doomed);
+  }
+  free_unlinked(bmain, ids);
+}
+
+void id_delete(Main &bmain, ID *id, bool unlink)
+{
+  check_removable(id);
   if (!unlink && id_real_users(id) > 0) {
-    raise(ErrorKind::Runtime, id_type_info(id->type).name, " \"", id->name,
-          "\" must have zero users to be removed, found ", id_real_users(id),
+    raise(ErrorKind::Runtime, id_type_info(id->type).name, " '", id->name,
+          "' must have zero users to be removed, found ", id_real_users(id),
           " (try with do_unlink=True parameter)");
   }
   /* References that do not count users (a parent pointer) are cleared in any case: a
    * dangling reference is never an option. */
-  remap_referrers(bmain, id, nullptr);
-  free_unlinked(bmain, id);
+  delete_ids(bmain, {id});
 }
 
 void id_delete_multi(Main &bmain, std::span<ID *const> ids)
 {
-  std::unordered_set<const ID *> doomed;
+  std::unordered_set<const ID *> seen;
+  std::vector<ID *> unique;
   for (ID *id : ids) {
-    if (id->flag & dna::ID_FLAG_EMBEDDED) {
-      raise(ErrorKind::Runtime, id_type_info(id->type).name, " \"", id->name,
-            "\" is embedded in another data-block and cannot be removed on its own");
+    check_removable(id);
+    if (seen.insert(id).second) {
+      unique.push_back(id);
     }
-    doomed.insert(id);
   }
-  /* Referrers that are themselves removed keep their pointers until they are freed. */
-  for (const ID *id : doomed) {
-    remap_referrers(bmain, const_cast<ID *>(id), nullptr, &doomed);
-  }
-  for (const ID *id : doomed) {
-    free_unlinked(bmain, const_cast<ID *>(id));
-  }
+  delete_ids(bmain, std::move(unique));
 }
 
 int64_t orphans_purge(Main &bmain, bool recursive)

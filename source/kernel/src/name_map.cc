@@ -13,20 +13,25 @@ static constexpr int64_t MAX_TRACKED_NUMBER = 1 << 24;
 
 SplitName split_name_number(std::string_view name)
 {
+  /* A trailing dot is part of the base ("Cube."), unless it is the whole name. */
+  if (name.size() > 1 && name.back() == '.') {
+    return {name, 0};
+  }
   size_t digits = 0;
   while (digits < name.size() && name[name.size() - 1 - digits] >= '0' &&
          name[name.size() - 1 - digits] <= '9')
   {
     digits++;
   }
-  if (digits == 0 || digits == name.size() || name[name.size() - 1 - digits] != '.' ||
-      digits > 9)
-  {
+  if (digits == name.size() || name[name.size() - 1 - digits] != '.') {
     return {name, 0};
   }
+  /* Any run of digits is a suffix (".001" has an empty base). Numbers too large to
+   * matter saturate: suffix search never reaches them. */
+  constexpr int64_t saturated = int64_t(1) << 60;
   int64_t number = 0;
   for (size_t i = name.size() - digits; i < name.size(); i++) {
-    number = number * 10 + (name[i] - '0');
+    number = number >= saturated / 10 ? saturated : number * 10 + (name[i] - '0');
   }
   return {name.substr(0, name.size() - digits - 1), number};
 }

@@ -1,5 +1,7 @@
 #include "whisk/kernel/startup.hh"
 
+#include <cstring>
+
 #include "whisk/dna/all_types.hh"
 #include "whisk/kernel/collection.hh"
 #include "whisk/kernel/lib_id.hh"
@@ -14,8 +16,7 @@ StartupState build_factory_startup(Main &bmain)
   Scene *scene = id_new<Scene>(bmain, "Scene");
   /* The window showing the scene holds it. */
   id_extra_user_set(&scene->id, true);
-  scene->frame_preview_start = 0;
-  scene->frame_preview_end = 0;
+  std::strcpy(scene->render.filepath, "/tmp/");
 
   World *world = id_new<World>(bmain, "World");
   world->color[0] = world->color[1] = world->color[2] = 0.050876f;
@@ -30,6 +31,7 @@ StartupState build_factory_startup(Main &bmain)
   Material *material = id_new<Material>(bmain, "Material");
   material->roughness = 0.5f;
   material->alpha_threshold = 0.0f;
+  material->line_color[3] = 1.0f;
   material->use_nodes = true;
   material->node_tree = reinterpret_cast<NodeTree *>(
       id_new_embedded(bmain, IDType::NodeTree, &material->id, "Shader Nodetree"));

@@ -192,6 +192,33 @@ void set_float(const PointerRNA &ptr, const PropertyRNA &prop, double value, int
   property_changed(ptr, prop);
 }
 
+void set_float_array(const PointerRNA &ptr, const PropertyRNA &prop,
+                     const std::vector<double> &values)
+{
+  check_type(ptr, prop, PropertyType::Float);
+  check_editable(ptr, prop);
+  const int length = property_array_length(ptr, prop);
+  if (int(values.size()) != std::max(length, 1)) {
+    raise(ErrorKind::Value, struct_name(ptr), ".", prop.identifier, ": expected ",
+          std::max(length, 1), " items, not ", values.size());
+  }
+  std::vector<double> clamped(values);
+  for (double &v : clamped) {
+    if (!std::isnan(v)) {
+      v = std::clamp(v, prop.hard_min, prop.hard_max);
+    }
+  }
+  if (prop.set_float_array) {
+    prop.set_float_array(ptr, clamped.data());
+  }
+  else {
+    for (int i = 0; i < int(clamped.size()); i++) {
+      prop.set_float(ptr, i, clamped[i]);
+    }
+  }
+  property_changed(ptr, prop);
+}
+
 void set_string(const PointerRNA &ptr, const PropertyRNA &prop, std::string_view value)
 {
   check_type(ptr, prop, PropertyType::String);

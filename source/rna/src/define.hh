@@ -328,6 +328,31 @@ StructDef<T> struct_(BlenderRNA &rna, std::string identifier, const char *base =
   return StructDef<T>(rna, srna);
 }
 
+/** Makes a 4x4 matrix property from a getter and a setter of the whole matrix. Setting
+ * one element sets the matrix with that element changed; setting the array sets it once. */
+inline void matrix_accessors(PropertyRNA *prop,
+                             std::function<float4x4(const PointerRNA &)> get,
+                             std::function<void(const PointerRNA &, const float4x4 &)> set)
+{
+  prop->array_dimensions[0] = prop->array_dimensions[1] = 4;
+  prop->get_float = [get](const PointerRNA &p, int i) { return double(get(p).data()[i]); };
+  if (!set) {
+    return;
+  }
+  prop->set_float = [get, set](const PointerRNA &p, int i, double v) {
+    float4x4 m = get(p);
+    m.data()[i] = float(v);
+    set(p, m);
+  };
+  prop->set_float_array = [set](const PointerRNA &p, const double *values) {
+    float4x4 m;
+    for (int i = 0; i < 16; i++) {
+      m.data()[i] = float(values[i]);
+    }
+    set(p, m);
+  };
+}
+
 /** Degrees and radians: Blender stores radians and shows degrees. */
 inline double deg(double degrees) { return degrees * 3.14159265358979323846 / 180.0; }
 

@@ -92,6 +92,23 @@ TEST_F(RNAAccess, errors_name_the_property)
   }
 }
 
+TEST_F(RNAAccess, matrix_set_as_a_whole)
+{
+  PointerRNA cube = object("Cube");
+  const PropertyRNA &world = prop(cube, "matrix_world");
+  /* Column-major: a rotation of 90 degrees about Z, scale 2, translation (1, 2, 3). */
+  const std::vector<double> m = {0, 2, 0, 0, -2, 0, 0, 0, 0, 0, 2, 0, 1, 2, 3, 1};
+  set_float_array(cube, world, m);
+  for (int i = 0; i < 16; i++) {
+    EXPECT_NEAR(get_float(cube, world, i), m[i], 1e-5) << i;
+  }
+  const PropertyRNA &location = prop(cube, "location");
+  EXPECT_NEAR(get_float(cube, location, 1), 2.0, 1e-6);
+  EXPECT_NEAR(get_float(cube, prop(cube, "rotation_euler"), 2), 1.5707963, 1e-5);
+  EXPECT_NEAR(get_float(cube, prop(cube, "scale"), 0), 2.0, 1e-6);
+  EXPECT_EQ(kind_of([&] { set_float_array(cube, world, {1, 2, 3}); }), ErrorKind::Value);
+}
+
 TEST_F(RNAAccess, rotation_mode_between_eulers_keeps_numbers)
 {
   PointerRNA light = object("Light");

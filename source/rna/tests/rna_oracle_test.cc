@@ -164,7 +164,8 @@ static json property_value(const PointerRNA &ptr, const PropertyRNA &prop, int d
         std::sort(ids.begin(), ids.end());
         return ids;
       }
-      return ids.empty() ? json(nullptr) : json(ids[0]);
+      /* A value matching no item reads as "" in Blender. */
+      return ids.empty() ? json("") : json(ids[0]);
     }
     case PropertyType::Pointer: {
       PointerRNA target = get_pointer(ptr, prop);
@@ -200,10 +201,19 @@ static json serialize(const PointerRNA &ptr, int depth)
   return result;
 }
 
+/* Values that depend on the machine Blender ran on, not on Whisk. */
+static bool machine_dependent(const std::string &where)
+{
+  return where.size() >= 15 && where.compare(where.size() - 15, 15, ".render.threads") == 0;
+}
+
 /* Compares what Whisk declares with what Blender printed; returns mismatch count. */
 static int compare(const json &ours, const json &theirs, const std::string &where)
 {
   int mismatches = 0;
+  if (machine_dependent(where)) {
+    return 0;
+  }
   if (ours.is_object()) {
     for (auto &[key, value] : ours.items()) {
       if (!theirs.is_object() || !theirs.contains(key)) {
@@ -231,9 +241,6 @@ static int compare(const json &ours, const json &theirs, const std::string &wher
   return 1;
 }
 
-/* Per-data-block value differences that are understood and deliberate. */
-static const std::set<std::string> value_exceptions = {};
-
 TEST(rna_oracle, startup_values_match_blender)
 {
   const json fixture = load_fixture("startup_scene.json");
@@ -245,6 +252,9 @@ TEST(rna_oracle, startup_values_match_blender)
     const json &list = fixture["ids"][plural];
     for (const json &record : list) {
       if (record["name"] == id->name) {
+        if (!record.contains("properties")) {
+          continue; /* the generator records only counts for meshes */
+        }
         compare(serialize(pointer_from_id(&bmain, id), 0), record["properties"],
                 std::string(plural) + "[\"" + id->name + "\"]");
         compared++;
@@ -260,6 +270,9 @@ TEST(rna_oracle, new_id_values_match_blender)
   kernel::Main bmain;
   auto check = [&](const char *key, dna::ID *id) {
     ASSERT_TRUE(fixture["ids"].contains(key)) << key;
+    if (!fixture["ids"][key].contains("properties")) {
+      return; /* the generator records only counts for meshes */
+    }
     compare(serialize(pointer_from_id(&bmain, id), 0), fixture["ids"][key]["properties"], key);
   };
   dna::Mesh *mesh = kernel::id_new<dna::Mesh>(bmain, "NewMesh");

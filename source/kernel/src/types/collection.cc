@@ -17,15 +17,22 @@ static void foreach_collection_id(ID *id, const IDRefVisitor &visitor)
   if (id->flag & ID_FLAG_EMBEDDED) {
     visit_slot(visitor, id, id->owner, IDREF_LOOPBACK);
   }
-  /* The object set answers "is it here" in O(1): with one target, skip the scan. */
+  /* The object set answers "is it here" in O(1): with one target, skip the scan. A
+   * reference remapped onto an object the collection holds already merges with it. */
   auto visit_object = [&](Object *object) {
     ID *result = visitor.visit(id, &object->id, IDREF_USER);
     if (result == &object->id) {
       return;
     }
-    collection.objects.remove(object);
-    if (result && !collection.objects.add(reinterpret_cast<Object *>(result))) {
-      id_us_min(result); /* remapped onto an object the collection already had */
+    if (!result) {
+      collection.objects.remove(object);
+      return;
+    }
+    auto *replacement = reinterpret_cast<Object *>(result);
+    const bool merged = collection.objects.contains(replacement);
+    collection.objects.replace(object, replacement);
+    if (merged) {
+      visitor.dropped(id, result, IDREF_USER);
     }
   };
   if (visitor.only) {
@@ -40,6 +47,8 @@ static void foreach_collection_id(ID *id, const IDRefVisitor &visitor)
       visit_object(object);
     }
   }
+  /* Children remapped onto a child the collection has already merge at the earlier
+   * position; one that would make a cycle is unlinked instead. */
   for (size_t i = 0; i < collection.children.size();) {
     Collection *child = collection.children[i];
     if (visitor.only && &child->id != visitor.only) {
@@ -53,18 +62,30 @@ static void foreach_collection_id(ID *id, const IDRefVisitor &visitor)
     }
     std::erase(child->parents, &collection);
     auto *replacement = reinterpret_cast<Collection *>(result);
-    const bool keep = replacement &&
-                      std::find(collection.children.begin(), collection.children.end(),
-                                replacement) == collection.children.end();
-    if (keep) {
-      collection.children[i++] = replacement;
-      replacement->parents.push_back(&collection);
+    if (!replacement) {
+      collection.children.erase(collection.children.begin() + i);
+      continue;
+    }
+    auto existing = std::find(collection.children.begin(), collection.children.end(),
+                              replacement);
+    if (existing != collection.children.end()) {
+      visitor.dropped(id, result, IDREF_USER);
+      const size_t j = size_t(existing - collection.children.begin());
+      if (j > i) {
+        collection.children.erase(existing);
+        collection.children[i++] = replacement;
+      }
+      else {
+        collection.children.erase(collection.children.begin() + i);
+      }
+    }
+    else if (collection_is_in_hierarchy(replacement, &collection)) {
+      visitor.dropped(id, result, IDREF_USER);
+      collection.children.erase(collection.children.begin() + i);
     }
     else {
-      if (replacement) {
-        id_us_min(result);
-      }
-      collection.children.erase(collection.children.begin() + i);
+      collection.children[i++] = replacement;
+      replacement->parents.push_back(&collection);
     }
   }
 }
@@ -224,9 +245,17 @@ std::vector<Collection *> object_users_collection(const Main &bmain, const Objec
       result.push_back(&cast<Collection>(referrer));
     }
   }
-  /* Relations are unordered; give a stable, name-based order. */
-  std::sort(result.begin(), result.end(), [](const Collection *a, const Collection *b) {
-    return std::string_view(a->id.name) < std::string_view(b->id.name);
+  /* Relations are unordered; use Blender's order: collections in Main's list order, then
+   * scene master collections in the order of their scenes. */
+  auto listed = [](const Collection *c) -> const ID * {
+    return (c->id.flag & ID_FLAG_EMBEDDED) ? c->id.owner : &c->id;
+  };
+  std::sort(result.begin(), result.end(), [&](const Collection *a, const Collection *b) {
+    const ID *la = listed(a), *lb = listed(b);
+    if (la->type != lb->type) {
+      return la->type == IDType::Collection; /* collections before master collections */
+    }
+    return IDListLess()(la, lb);
   });
   return result;
 }

@@ -1,5 +1,7 @@
 #include "whisk/kernel/object.hh"
 
+#include <cctype>
+#include <optional>
 #include <unordered_set>
 
 #include "type_helpers.hh"
@@ -13,8 +15,20 @@ using namespace dna;
 static void foreach_object_id(ID *id, const IDRefVisitor &visitor)
 {
   Object &object = cast<Object>(id);
-  visit_slot(visitor, id, object.data, IDREF_USER);
-  visit_slot(visitor, id, object.parent, 0);
+  visit_slot(visitor, id, object.data, IDREF_USER | IDREF_NEVER_NULL);
+  /* A parent remapped into a loop (onto the object itself or a descendant) is cleared,
+   * as object_set_parent() refuses loops. */
+  if (!visitor.only || reinterpret_cast<const ID *>(object.parent) == visitor.only) {
+    ID *old_parent = reinterpret_cast<ID *>(object.parent);
+    ID *result = visitor.visit(id, old_parent, 0);
+    if (result && result != old_parent &&
+        object_parent_loop(&object, reinterpret_cast<Object *>(result)))
+    {
+      visitor.dropped(id, result, 0);
+      result = nullptr;
+    }
+    object.parent = reinterpret_cast<Object *>(result);
+  }
   for (MaterialSlotData &slot : object.material_slots) {
     visit_slot(visitor, id, slot.material, IDREF_USER);
   }
@@ -57,19 +71,30 @@ const IDTypeInfo IDType_OB = {
 
 /* ---- Data ---- */
 
+static std::optional<ObjectType> object_type_for_data_type(IDType type)
+{
+  switch (type) {
+    case IDType::Mesh: return ObjectType::Mesh;
+    case IDType::Camera: return ObjectType::Camera;
+    case IDType::Light: return ObjectType::Light;
+    default: return std::nullopt;
+  }
+}
+
 ObjectType object_type_for_data(const ID *data)
 {
   if (!data) {
     return ObjectType::Empty;
   }
-  switch (data->type) {
-    case IDType::Mesh: return ObjectType::Mesh;
-    case IDType::Camera: return ObjectType::Camera;
-    case IDType::Light: return ObjectType::Light;
-    default:
-      raise(ErrorKind::Type, "ID type '", id_type_info(data->type).name,
-            "' is not a legal Object data type");
+  if (std::optional<ObjectType> type = object_type_for_data_type(data->type)) {
+    return *type;
   }
+  /* Blender's wording: the type's identifier, upper case ('WORLD'). */
+  std::string identifier = id_type_info(data->type).name;
+  for (char &c : identifier) {
+    c = char(std::toupper(uint8_t(c)));
+  }
+  raise(ErrorKind::Runtime, "ID type '", identifier, "' is not valid for an object");
 }
 
 Object *object_new(Main &bmain, std::string_view name, ID *data)
@@ -95,7 +120,7 @@ void object_set_data(Main &bmain, Object *object, ID *data)
     raise(ErrorKind::Type, "Object \"", object->id.name,
           "\" data cannot be set to None: only empties have no data");
   }
-  if (object->type == ObjectType::Empty || object_type_for_data(data) != object->type) {
+  if (object->type == ObjectType::Empty || object_type_for_data_type(data->type) != object->type) {
     raise(ErrorKind::Type, "Object \"", object->id.name, "\" cannot use ",
           id_type_info(data->type).name, " \"", data->name, "\" as its data");
   }
@@ -145,11 +170,10 @@ float3x3 object_rotation_matrix(const Object &object)
 {
   switch (object.rotation_mode) {
     case RotationMode::Quaternion: return quaternion_to_matrix(object_quaternion(object));
-    case RotationMode::AxisAngle: {
-      /* Delta rotation of axis-angle objects is stored as an Euler triple (XYZ). */
-      const float3x3 delta = euler_to_matrix(object.delta_rotation_euler, RotationMode::XYZ);
-      return delta * axis_angle_to_matrix(object.rotation_axis, object.rotation_angle);
-    }
+    case RotationMode::AxisAngle:
+      /* Blender has no delta rotation for axis-angle objects that RNA exposes: the Euler
+       * and quaternion deltas do not apply. */
+      return axis_angle_to_matrix(object.rotation_axis, object.rotation_angle);
     default: {
       const float3x3 delta = euler_to_matrix(object.delta_rotation_euler, object.rotation_mode);
       return delta * euler_to_matrix(object.rotation_euler, object.rotation_mode);
@@ -179,16 +203,19 @@ void object_apply_matrix_basis(Object &object, const float4x4 &matrix)
       object.rotation_quaternion = conjugate(normalize(object.delta_rotation_quaternion)) * total;
       break;
     }
-    case RotationMode::AxisAngle: {
-      const float3x3 delta = euler_to_matrix(object.delta_rotation_euler, RotationMode::XYZ);
-      const Quaternion q = matrix_to_quaternion(transpose(delta) * rot);
-      quaternion_to_axis_angle(q, object.rotation_axis, object.rotation_angle);
+    case RotationMode::AxisAngle:
+      quaternion_to_axis_angle(matrix_to_quaternion(rot), object.rotation_axis,
+                               object.rotation_angle);
       break;
-    }
     default: {
-      const float3x3 delta = euler_to_matrix(object.delta_rotation_euler, object.rotation_mode);
-      object.rotation_euler = matrix_to_euler(transpose(delta) * rot, object.rotation_mode,
-                                              &object.rotation_euler);
+      /* As Blender does it: through a quaternion with the delta taken off, then the plain
+       * Euler solution (not the one nearest the previous angles). The quaternion also
+       * makes a sheared rotation part orthogonal the way Blender does. */
+      const Quaternion delta = euler_to_quaternion(object.delta_rotation_euler,
+                                                   object.rotation_mode);
+      const Quaternion q = conjugate(normalize(delta)) * matrix_to_quaternion(rot);
+      object.rotation_euler = matrix_to_euler(quaternion_to_matrix(normalize(q)),
+                                              object.rotation_mode);
       break;
     }
   }
@@ -286,7 +313,9 @@ void object_material_slot_set(Main &bmain, Object *object, int32_t slot, Materia
   if (data.link_object) {
     id_ref_assign(bmain, &object->id, data.material, material, IDREF_USER);
   }
-  else if (std::vector<Material *> *materials = data_materials(object->data)) {
+  else if (std::vector<Material *> *materials = data_materials(object->data);
+           materials && slot < int32_t(materials->size()))
+  {
     id_ref_assign(bmain, object->data, (*materials)[slot], material, IDREF_USER);
   }
   id_tag_update(&object->id, ID_RECALC_SHADING);

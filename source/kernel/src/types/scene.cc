@@ -22,6 +22,9 @@ static void init_scene(Main &bmain, ID *id)
   scene.master_collection = reinterpret_cast<Collection *>(
       id_new_embedded(bmain, IDType::Collection, id, "Scene Collection"));
   scene_view_layer_add(bmain, &scene, "ViewLayer");
+  /* As in Blender, a new scene holds an extra user (it is there to be shown), so it is
+   * no orphan; a copy starts without one and an unused copy is purged. */
+  id_extra_user_set(id, true);
 }
 
 static std::unique_ptr<LayerCollection> copy_layer_collection(
@@ -116,13 +119,19 @@ const IDTypeInfo IDType_SCE = {
     .name = "Scene",
     .name_plural = "scenes",
     .default_name = "Scene",
-    .flags = IDTYPE_FLAG_NEVER_UNUSED | IDTYPE_FLAG_ANIMATABLE,
+    .flags = IDTYPE_FLAG_ANIMATABLE,
     .alloc = alloc<Scene>,
     .init = init_scene,
     .duplicate = duplicate_scene,
     .destroy = destroy_scene,
     .foreach_id = foreach_scene_id,
     .unlink_runtime = [](Main &bmain, ID *id) {
+      /* The master collection goes with the scene: its children forget it as a parent. */
+      if (Collection *master = cast<Scene>(id).master_collection) {
+        for (Collection *child : master->children) {
+          std::erase(child->parents, master);
+        }
+      }
       if (bmain.context_scene == &cast<Scene>(id)) {
         bmain.context_scene = nullptr;
         bmain.context_view_layer = nullptr;
@@ -197,6 +206,10 @@ struct SyncState {
   std::unordered_map<const Object *, uint16_t> old_base_flags;
   ViewLayer *layer;
   std::unordered_set<const Collection *> on_path;
+  /* Base order, see sync_layer_collection: a key per base, the first base appended. */
+  std::unordered_map<const Base *, uint64_t> order;
+  uint64_t next_order = 0;
+  const Base *first = nullptr;
 };
 
 void collect_old_flags(const LayerCollection &lc, SyncState &state)
@@ -207,6 +220,9 @@ void collect_old_flags(const LayerCollection &lc, SyncState &state)
   }
 }
 
+/* Bases come in Blender's order: children before their parent's own objects (depth first,
+ * children in link order), each collection's objects in link order. An object met again
+ * moves to the end, unless its base is the first of the list or already the last. */
 std::unique_ptr<LayerCollection> sync_layer_collection(Collection *collection, SyncState &state,
                                                        bool parent_excluded)
 {
@@ -215,19 +231,6 @@ std::unique_ptr<LayerCollection> sync_layer_collection(Collection *collection, S
   auto it = state.old_flags.find(collection);
   lc->flag = it == state.old_flags.end() ? 0 : it->second;
   const bool excluded = parent_excluded || (lc->flag & LAYER_COLLECTION_EXCLUDE);
-  if (!excluded) {
-    collection->objects.for_each([&](Object *object) {
-      if (state.layer->base_map.count(object)) {
-        return;
-      }
-      auto base = std::make_unique<Base>();
-      base->object = object;
-      auto old = state.old_base_flags.find(object);
-      base->flag = old == state.old_base_flags.end() ? 0 : old->second;
-      state.layer->base_map[object] = base.get();
-      state.layer->bases.push_back(std::move(base));
-    });
-  }
   state.on_path.insert(collection);
   for (Collection *child : collection->children) {
     if (!state.on_path.count(child)) { /* cycles are refused on link; stay safe anyway */
@@ -235,6 +238,28 @@ std::unique_ptr<LayerCollection> sync_layer_collection(Collection *collection, S
     }
   }
   state.on_path.erase(collection);
+  if (!excluded) {
+    collection->objects.for_each([&](Object *object) {
+      auto found = state.layer->base_map.find(object);
+      if (found != state.layer->base_map.end()) {
+        uint64_t &key = state.order[found->second];
+        if (found->second != state.first && key + 1 != state.next_order) {
+          key = state.next_order++;
+        }
+        return;
+      }
+      auto base = std::make_unique<Base>();
+      base->object = object;
+      auto old = state.old_base_flags.find(object);
+      base->flag = old == state.old_base_flags.end() ? 0 : old->second;
+      state.layer->base_map[object] = base.get();
+      state.order[base.get()] = state.next_order++;
+      if (!state.first) {
+        state.first = base.get();
+      }
+      state.layer->bases.push_back(std::move(base));
+    });
+  }
   return lc;
 }
 
@@ -278,6 +303,10 @@ void view_layer_ensure_synced(Scene *scene, ViewLayer *view_layer)
   view_layer->bases.clear();
   view_layer->base_map.clear();
   view_layer->layer_collection = sync_layer_collection(scene->master_collection, state, false);
+  std::stable_sort(view_layer->bases.begin(), view_layer->bases.end(),
+                   [&](const auto &a, const auto &b) {
+                     return state.order.at(a.get()) < state.order.at(b.get());
+                   });
   LayerCollection *active = find_layer_collection(view_layer->layer_collection.get(),
                                                   active_collection);
   view_layer->active_layer_collection = active ? active : view_layer->layer_collection.get();

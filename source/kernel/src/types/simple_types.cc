@@ -180,7 +180,8 @@ const IDTypeInfo IDType_TXT = {
     .default_name = "Text",
     .flags = 0,
     .alloc = alloc<Text>,
-    .init = nullptr,
+    /* Texts start with a fake user, as in Blender: a script is kept even when unused. */
+    .init = [](Main &, ID *id) { id_fake_user_set(id, true); },
     .duplicate = duplicate_plain<Text>,
     .destroy = destroy_plain<Text>,
     .foreach_id = nullptr,

@@ -65,3 +65,53 @@ EnumItem item(const char *identifier, const char *name, int value, const char *d
 
 }  // namespace defs
 }  // namespace whisk::rna
+
+/* ---- Helpers shared by the scene, collection and data-block declarations ---- */
+
+namespace whisk::rna::defs {
+
+/** `["name"]` with quotes and backslashes escaped: the key part of a struct path such as
+ * `view_layers["ViewLayer"]`. */
+inline std::string path_key(std::string_view name)
+{
+  std::string out = "[\"";
+  for (const char c : name) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out + "\"]";
+}
+
+/** The ID that pointer argument `index` of an RNA function names. Raises TypeError when the
+ * argument is None (unless `allow_none`) or not a T, and ValueError for data of another
+ * Main. `where` names the function ("CollectionObjects.link"), `param` the parameter. */
+template<typename T>
+T *id_argument(const FunctionCall &call, size_t index, const char *where, const char *param,
+               bool allow_none = false)
+{
+  const char *expected = kernel::id_type_info(T::id_type).name;
+  const PointerRNA *value = index < call.args.size() ? std::get_if<PointerRNA>(&call.args[index]) :
+                                                       nullptr;
+  if (!value || value->is_null()) {
+    if (allow_none) {
+      return nullptr;
+    }
+    raise(ErrorKind::Type, where, "(): error with argument ", index + 1, ", \"", param,
+          "\" - expected a ", expected, " type, not NoneType");
+  }
+  ID *id = value->owner_id;
+  if (!id || value->data != static_cast<void *>(id) || id->type != T::id_type) {
+    raise(ErrorKind::Type, where, "(): error with argument ", index + 1, ", \"", param,
+          "\" - expected a ", expected, " type, not ",
+          value->type ? value->type->identifier : "unknown");
+  }
+  if (value->main && call.main && value->main != call.main) {
+    raise(ErrorKind::Value, where, "(): argument \"", param,
+          "\" belongs to another file (Main)");
+  }
+  return reinterpret_cast<T *>(id);
+}
+
+}  // namespace whisk::rna::defs

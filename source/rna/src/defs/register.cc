@@ -42,6 +42,14 @@ void register_all(BlenderRNA &rna)
   define_action(rna);
   define_text(rna);
   define_node_tree(rna);
+
+  /* Shells were added before their bases declared a name property (ID's `name`):
+   * inherit it now, so that collections of Objects, Lights... can be keyed by name. */
+  for (StructRNA *srna : rna.structs()) {
+    for (const StructRNA *base = srna->base; base && !srna->name_property; base = base->base) {
+      srna->name_property = base->name_property;
+    }
+  }
 }
 
 }  // namespace whisk::rna

@@ -139,38 +139,26 @@ void define_transform(D &def)
   PropertyRNA *world = matrix("matrix_world", "Matrix World",
                               "World transform as last evaluated; setting it moves the object");
   world->default_array = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
-  world->get_float = [](const PointerRNA &p, int i) {
-    return double(D::data(p).object_to_world.data()[i]);
-  };
-  world->set_float = [](const PointerRNA &p, int i, double v) {
-    Object &ob = D::data(p);
-    float4x4 m = ob.object_to_world;
-    m.data()[i] = float(v);
-    kernel::object_apply_matrix_world(ob, m);
-  };
+  matrix_accessors(
+      world, [](const PointerRNA &p) { return D::data(p).object_to_world; },
+      [](const PointerRNA &p, const float4x4 &m) {
+        kernel::object_apply_matrix_world(D::data(p), m);
+      });
   PropertyRNA *basis = matrix("matrix_basis", "Input Matrix",
                               "Transform from location, rotation and scale, before parenting");
-  basis->get_float = [](const PointerRNA &p, int i) {
-    return double(kernel::object_matrix_basis(D::data(p)).data()[i]);
-  };
-  basis->set_float = [](const PointerRNA &p, int i, double v) {
-    Object &ob = D::data(p);
-    float4x4 m = kernel::object_matrix_basis(ob);
-    m.data()[i] = float(v);
-    kernel::object_apply_matrix_basis(ob, m);
-  };
+  matrix_accessors(
+      basis, [](const PointerRNA &p) { return kernel::object_matrix_basis(D::data(p)); },
+      [](const PointerRNA &p, const float4x4 &m) {
+        kernel::object_apply_matrix_basis(D::data(p), m);
+      });
   PropertyRNA *local = matrix("matrix_local", "Local Matrix",
                               "Transform relative to the parent, parent inverse included");
-  local->get_float = [](const PointerRNA &p, int i) {
-    return double(kernel::object_matrix_local(D::data(p)).data()[i]);
-  };
-  local->set_float = [](const PointerRNA &p, int i, double v) {
-    Object &ob = D::data(p);
-    float4x4 m = kernel::object_matrix_local(ob);
-    m.data()[i] = float(v);
-    const float4x4 basis_matrix = ob.parent ? invert(ob.parent_inverse) * m : m;
-    kernel::object_apply_matrix_basis(ob, basis_matrix);
-  };
+  matrix_accessors(
+      local, [](const PointerRNA &p) { return kernel::object_matrix_local(D::data(p)); },
+      [](const PointerRNA &p, const float4x4 &m) {
+        Object &ob = D::data(p);
+        kernel::object_apply_matrix_basis(ob, ob.parent ? invert(ob.parent_inverse) * m : m);
+      });
   PropertyRNA *parent_inverse =
       def.floats("matrix_parent_inverse", &Object::parent_inverse, {4, 4})
           .ui("Parent Inverse Matrix", "Inverse of the parent's transform when parenting was set")

@@ -42,6 +42,37 @@ template<typename T> class OrderedPtrSet {
     return true;
   }
 
+  /** Puts `replacement` in the place of `value`; false if `value` is absent. When
+   * `replacement` is in the set already, the two entries merge at the earlier position
+   * (as Blender keeps the first of two duplicates after a remap). */
+  bool replace(const T *value, T *replacement)
+  {
+    auto it = index_.find(value);
+    if (it == index_.end()) {
+      return false;
+    }
+    if (value == replacement) {
+      return true;
+    }
+    const size_t slot = it->second;
+    index_.erase(it);
+    slots_[slot] = nullptr;
+    auto existing = index_.find(replacement);
+    if (existing == index_.end()) {
+      index_.emplace(replacement, slot);
+      slots_[slot] = replacement;
+    }
+    else if (slot < existing->second) {
+      slots_[existing->second] = nullptr;
+      existing->second = slot;
+      slots_[slot] = replacement;
+    }
+    if (slots_.size() > 16 && slots_.size() > 2 * index_.size()) {
+      compact();
+    }
+    return true;
+  }
+
   void clear()
   {
     slots_.clear();

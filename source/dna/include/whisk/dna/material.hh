@@ -20,7 +20,7 @@ struct Material {
   bool use_backface_culling = false;
   MaterialBlendMethod blend_method = MaterialBlendMethod::Opaque;
   float alpha_threshold = 0.5f;
-  int8_t line_priority = 0;
+  int16_t line_priority = 0;
   float line_color[4] = {0.0f, 0.0f, 0.0f, 0.0f};
   /** Embedded; owned by this material. */
   NodeTree *node_tree = nullptr;

@@ -21,7 +21,8 @@ struct UnitSettings {
   UnitRotation system_rotation = UnitRotation::Degrees;
   float scale_length = 1.0f;
   bool use_separate = false;
-  /* Indices into the unit enums of the RNA declarations (ADAPTIVE, METERS, ...). */
+  /* Per unit kind: 0 is ADAPTIVE, 1 the base metric unit (meters, kilograms, seconds,
+   * kelvin), 2.. the other metric units, as the RNA items (defs/rna_scene.cc) number them. */
   uint8_t length_unit = 1;
   uint8_t mass_unit = 1;
   uint8_t time_unit = 1;
@@ -38,7 +39,8 @@ struct RenderSettings {
   float fps_base = 1.0f;
   int32_t frame_map_old = 100;
   int32_t frame_map_new = 100;
-  char filepath[1024] = "/tmp/";
+  /* "//" (next to the blend-file) for new scenes; the startup file has "/tmp/". */
+  char filepath[1024] = "//";
   char engine[32] = "BLENDER_EEVEE";
   bool film_transparent = false;
   bool use_border = false;
@@ -125,8 +127,9 @@ struct Scene {
   int32_t frame_step = 1;
   float frame_subframe = 0.0f;
   bool use_preview_range = false;
-  int32_t frame_preview_start = 1;
-  int32_t frame_preview_end = 250;
+  /* 0 and 0: never set; enabling the preview range starts it from the scene range. */
+  int32_t frame_preview_start = 0;
+  int32_t frame_preview_end = 0;
 
   bool use_gravity = true;
   float3 gravity = {0.0f, 0.0f, -9.81f};

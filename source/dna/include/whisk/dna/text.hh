@@ -12,7 +12,8 @@ struct Text {
   std::string body;
   char filepath[1024] = {};
   bool use_module = false;
-  bool is_dirty = false;
+  /* A new text has not been saved to its file: dirty, as in Blender. */
+  bool is_dirty = true;
   bool is_modified = false;
   bool is_in_memory = true;
   int32_t current_line = 0;

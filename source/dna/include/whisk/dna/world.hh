@@ -11,6 +11,7 @@ struct World {
   float color[3] = {0.05f, 0.05f, 0.05f};
   bool use_nodes = false;
   /* Mist settings, as the world's mist pass uses them. */
+  bool use_mist = false;
   float mist_start = 5.0f;
   float mist_depth = 25.0f;
   float mist_height = 0.0f;

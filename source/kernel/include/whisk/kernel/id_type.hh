@@ -17,7 +17,7 @@ enum IDTypeFlag : uint32_t {
   /** Only ever embedded in another ID (node trees of materials, master collections). */
   IDTYPE_FLAG_ONLY_EMBEDDED = 1 << 0,
   IDTYPE_FLAG_NO_COPY = 1 << 1,
-  /** Never removed by orphan purge even without users (scenes, libraries). */
+  /** Never removed by orphan purge even without users (libraries). */
   IDTYPE_FLAG_NEVER_UNUSED = 1 << 2,
   IDTYPE_FLAG_ANIMATABLE = 1 << 3,
 };

@@ -8,6 +8,8 @@
 
 namespace whisk::kernel {
 
+class Main;
+
 using dna::IDProperty;
 using dna::IDPropertyType;
 
@@ -18,6 +20,12 @@ IDProperty *idprop_find(const IDProperty *group, std::string_view name);
 /** Inserts or replaces a member of a group; returns the stored property. */
 IDProperty *idprop_replace(IDProperty *group, std::unique_ptr<IDProperty> prop);
 bool idprop_remove(IDProperty *group, std::string_view name);
+/** The same for a group inside `owner`'s properties: ID references of the properties that
+ * go are released and those of the new one acquired (users and relations stay exact). The
+ * plain forms above are for property trees not (yet) held by an ID. */
+IDProperty *idprop_replace(Main &bmain, dna::ID *owner, IDProperty *group,
+                           std::unique_ptr<IDProperty> prop);
+bool idprop_remove(Main &bmain, dna::ID *owner, IDProperty *group, std::string_view name);
 std::unique_ptr<IDProperty> idprop_copy(const IDProperty &prop);
 void idprop_free(IDProperty *prop);
 /** Number of elements: array length, group or list size, 1 for scalars. */

@@ -17,6 +17,9 @@ enum IDRefFlag : uint32_t {
   IDREF_EMBEDDED = 1 << 1,
   /** A runtime back-pointer (embedded -> owner); not a real reference. */
   IDREF_LOOPBACK = 1 << 2,
+  /** The referrer cannot do without the target: deleting the target deletes the referrer
+   * too (an object goes with its data, as in Blender). */
+  IDREF_NEVER_NULL = 1 << 3,
 };
 
 class IDRefVisitor {
@@ -24,6 +27,10 @@ class IDRefVisitor {
   virtual ~IDRefVisitor() = default;
   /** Called for one reference held by `owner`; returns the value to store in its place. */
   virtual ID *visit(ID *owner, ID *target, uint32_t flags) const = 0;
+  /** A container dropped `target`, which visit() returned for one of its references, as
+   * it holds that ID already (a collection remapped onto an object it also links): the
+   * visitor undoes what it counted for that reference. */
+  virtual void dropped(ID *owner, ID *target, uint32_t flags) const {}
   /** When set, only references to this ID matter, so containers may look it up rather
    * than visit every element. */
   const ID *only = nullptr;

@@ -12,7 +12,8 @@
 
 namespace whisk::kernel {
 
-/** "Cube.012" -> ("Cube", 12); "Cube" -> ("Cube", 0); "Cube." -> ("Cube.", 0). */
+/** "Cube.012" -> ("Cube", 12); "Cube" -> ("Cube", 0); "Cube." -> ("Cube.", 0);
+ * ".001" -> ("", 1); "." -> ("", 0); any number of digits counts, as in Blender. */
 struct SplitName {
   std::string_view base;
   int64_t number;

@@ -27,6 +27,10 @@ std::optional<PointerRNA> collection_lookup(const PointerRNA &ptr, const Propert
 void set_bool(const PointerRNA &ptr, const PropertyRNA &prop, bool value, int index = 0);
 void set_int(const PointerRNA &ptr, const PropertyRNA &prop, int64_t value, int index = 0);
 void set_float(const PointerRNA &ptr, const PropertyRNA &prop, double value, int index = 0);
+/** Sets a whole float array at once (one update, one notification); raises Value on a
+ * wrong length. */
+void set_float_array(const PointerRNA &ptr, const PropertyRNA &prop,
+                     const std::vector<double> &values);
 void set_string(const PointerRNA &ptr, const PropertyRNA &prop, std::string_view value);
 void set_enum(const PointerRNA &ptr, const PropertyRNA &prop, int value);
 void set_enum_identifier(const PointerRNA &ptr, const PropertyRNA &prop,

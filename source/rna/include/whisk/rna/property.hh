@@ -1,6 +1,7 @@
 #pragma once
 // PropertyRNA: one declared property, with its accessors.
 
+#include "whisk/base/math.hh"
 #include "whisk/rna/types.hh"
 
 namespace whisk::rna {
@@ -55,6 +56,9 @@ struct PropertyRNA {
   std::function<void(const PointerRNA &, int, int64_t)> set_int;
   std::function<double(const PointerRNA &, int)> get_float;
   std::function<void(const PointerRNA &, int, double)> set_float;
+  /** Optional whole-array setter, for arrays whose elements are not independent (a
+   * matrix decomposed into location, rotation and scale). Values are already clamped. */
+  std::function<void(const PointerRNA &, const double *)> set_float_array;
   std::function<std::string(const PointerRNA &)> get_string;
   std::function<void(const PointerRNA &, std::string_view)> set_string;
   std::function<int(const PointerRNA &)> get_enum;
