@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The project's test command: installs dependencies, builds, runs every test.
+#
+#   bash scripts/test.sh          (as root on Debian 12)
+#
+# Steps: install deps -> build (build/) -> ctest -> Python tests (when there are any)
+# -> AddressSanitizer/UBSan build (build-asan/) and its ctest.
+# The sanitizer pass runs always when CI=true; elsewhere set WHISK_TEST_ASAN=0 to skip it
+# (or WHISK_TEST_ASAN=1 to force it). Exits non-zero on the first failure.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+START=$SECONDS
+export CTEST_OUTPUT_ON_FAILURE=1
+
+step() { echo; echo "=== $* ($((SECONDS - START))s)"; }
+
+step "Installing dependencies"
+bash scripts/install_deps.sh
+
+step "Building (build/)"
+bash scripts/build.sh build
+
+step "C++ tests (build/)"
+ctest --test-dir build --output-on-failure -j2
+
+# ---- Python tests --------------------------------------------------------------------
+# When the Python layer lands, run its tests here with Debian's interpreter (the python3
+# first on PATH may be a different build without numpy), e.g.:
+#   step "Python tests"
+#   /usr/bin/python3 -m pytest -q tests/python
+# pytest exits 5 when it collects nothing; treat that as a failure once tests exist.
+
+# ---- Sanitizers ----------------------------------------------------------------------
+run_asan=${WHISK_TEST_ASAN:-1}
+[[ "${CI:-}" == "true" ]] && run_asan=1
+if [[ "$run_asan" == "1" ]]; then
+  step "Building with AddressSanitizer and UBSan (build-asan/)"
+  bash scripts/build.sh build-asan -DWHISK_SANITIZE=ON -DWHISK_BUILD_BENCH=OFF
+  step "C++ tests under sanitizers (build-asan/)"
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
+  UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+    ctest --test-dir build-asan --output-on-failure -j2
+else
+  step "Sanitizer build skipped (WHISK_TEST_ASAN=0)"
+fi
+
+step "All tests passed"
