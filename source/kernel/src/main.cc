@@ -13,8 +13,10 @@ static int compare_case_insensitive(std::string_view a, std::string_view b)
 {
   const size_t n = std::min(a.size(), b.size());
   for (size_t i = 0; i < n; i++) {
-    const int ca = std::tolower(uint8_t(a[i]));
-    const int cb = std::tolower(uint8_t(b[i]));
+    /* ASCII only, like Blender's list order; no locale lookup per character. */
+    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? uint8_t(c + 32) : uint8_t(c); };
+    const int ca = lower(a[i]);
+    const int cb = lower(b[i]);
     if (ca != cb) {
       return ca < cb ? -1 : 1;
     }
@@ -120,7 +122,10 @@ void Main::link_name(ID *id)
 void Main::unlink_name(ID *id)
 {
   IDList &list = lists_[size_t(id->type)];
-  list.ids_.erase(id);
+  auto listed = list.ids_.find(id);
+  if (listed != list.ids_.end()) {
+    list.ids_.erase(listed);
+  }
   auto it = list.names_.find(id->lib);
   if (it != list.names_.end()) {
     it->second.unique.remove(id->name);

@@ -94,19 +94,25 @@ int64_t NameMap::UsedNumbers::lowest_free_from_one() const
 
 void NameMap::add(std::string_view name)
 {
-  const std::string key(name);
-  if (names_[key]++ > 0) {
+  auto it = names_.find(name);
+  if (it != names_.end()) {
+    it->second++;
     return;
   }
+  names_.emplace(std::string(name), 1);
   const SplitName split = split_name_number(name);
-  UsedNumbers &used = bases_[std::string(split.base)];
+  auto base_it = bases_.find(split.base);
+  if (base_it == bases_.end()) {
+    base_it = bases_.emplace(std::string(split.base), UsedNumbers()).first;
+  }
+  UsedNumbers &used = base_it->second;
   used.set(split.number, true);
   used.count++;
 }
 
 void NameMap::remove(std::string_view name)
 {
-  auto it = names_.find(std::string(name));
+  auto it = names_.find(name);
   if (it == names_.end()) {
     return;
   }
@@ -115,7 +121,7 @@ void NameMap::remove(std::string_view name)
   }
   names_.erase(it);
   const SplitName split = split_name_number(name);
-  auto base_it = bases_.find(std::string(split.base));
+  auto base_it = bases_.find(split.base);
   if (base_it == bases_.end()) {
     return;
   }
@@ -134,7 +140,7 @@ void NameMap::remove(std::string_view name)
 
 bool NameMap::contains(std::string_view name) const
 {
-  return names_.count(std::string(name)) != 0;
+  return names_.find(name) != names_.end();
 }
 
 std::string NameMap::make_unique(std::string_view wanted) const

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -41,8 +42,15 @@ class NameMap {
     void set(int64_t n, bool value);
     int64_t lowest_free_from_one() const;
   };
-  std::unordered_map<std::string, UsedNumbers> bases_;
-  std::unordered_map<std::string, int32_t> names_;
+  /** Looks up std::string keys by string_view without building a string. */
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  template<typename V>
+  using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+  StringMap<UsedNumbers> bases_;
+  StringMap<int32_t> names_;
 };
 
 /** Cuts to 63 bytes at a UTF-8 boundary and drops invalid UTF-8. */
