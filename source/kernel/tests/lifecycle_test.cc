@@ -32,9 +32,9 @@ TEST(lifecycle, new_ids_have_no_users)
   {
     ID *id = id_new(bmain, type, "");
     /* As in Blender 3.4: a new scene holds an extra user, a new text a fake user. */
-    const uint32_t held = type == IDType::Scene ? ID_FLAG_EXTRA_USER :
-                          type == IDType::Text  ? ID_FLAG_FAKEUSER :
-                                                  0;
+    const uint32_t held = type == IDType::Scene ? uint32_t(ID_FLAG_EXTRA_USER) :
+                          type == IDType::Text  ? uint32_t(ID_FLAG_FAKEUSER) :
+                                                  0u;
     EXPECT_EQ(id->users, held ? 1 : 0) << id_type_info(type).name;
     EXPECT_EQ(id_real_users(id), 0) << id_type_info(type).name;
     EXPECT_EQ(id->flag & (ID_FLAG_EXTRA_USER | ID_FLAG_FAKEUSER), held)
