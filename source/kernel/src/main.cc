@@ -1,5 +1,6 @@
 #include "whisk/kernel/main.hh"
 
+#include <atomic>
 #include <cctype>
 #include <cstring>
 
@@ -133,8 +134,14 @@ void Main::unlink_name(ID *id)
   }
 }
 
+static std::atomic<uint64_t> g_data_generation{1};
+
+uint64_t data_generation() { return g_data_generation.load(std::memory_order_relaxed); }
+void data_generation_bump() { g_data_generation.fetch_add(1, std::memory_order_relaxed); }
+
 void Main::insert(ID *id, std::string_view wanted_name)
 {
+  data_generation_bump();
   const std::string name = unique_name(id->type, wanted_name, id->lib);
   std::memcpy(id->name, name.c_str(), name.size() + 1);
   link_name(id);
@@ -145,6 +152,7 @@ void Main::insert(ID *id, std::string_view wanted_name)
 
 void Main::remove_from_list(ID *id)
 {
+  data_generation_bump();
   unlink_name(id);
   by_session_uid_.erase(id->session_uid);
   relations_version++;

@@ -146,6 +146,7 @@ std::optional<PointerRNA> collection_lookup(const PointerRNA &ptr, const Propert
 
 void property_changed(const PointerRNA &ptr, const PropertyRNA &prop)
 {
+  kernel::data_generation_bump();
   if (ptr.owner_id) {
     kernel::id_tag_update(ptr.owner_id, prop.recalc);
   }
@@ -519,7 +520,9 @@ Value call_function(Main *main, const PointerRNA &self, const FunctionRNA &func,
     raise(ErrorKind::Type, func.identifier, "(): takes at most ", input_count,
           " arguments, got ", args.size());
   }
+  kernel::data_generation_bump();
   func.call(call);
+  kernel::data_generation_bump();
   return call.result;
 }
 

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <array>
 #include <mutex>
 
 #include "define.hh"
@@ -145,6 +147,17 @@ StructRNA *BlenderRNA::add(std::string identifier, const StructRNA *base)
   return raw;
 }
 
+void BlenderRNA::remove(const StructRNA *srna)
+{
+  auto it = by_name_.find(srna->identifier);
+  if (it == by_name_.end() || it->second.get() != srna) {
+    return;
+  }
+  order_.erase(std::remove(order_.begin(), order_.end(), srna), order_.end());
+  retired_structs_.push_back(std::move(it->second));
+  by_name_.erase(it);
+}
+
 const BlenderRNA &blender_rna()
 {
   /* Built once; C++ guarantees thread-safe initialisation of the local static. */
@@ -158,7 +171,15 @@ const BlenderRNA &blender_rna()
 
 const StructRNA *struct_for_id_type(dna::IDType type)
 {
-  return blender_rna().find(kernel::id_type_info(type).name);
+  /* Built-in ID structs never change after start-up: look each up once. */
+  static const auto table = [] {
+    std::array<const StructRNA *, dna::ID_TYPE_COUNT> structs{};
+    for (size_t i = 0; i < structs.size(); i++) {
+      structs[i] = blender_rna().find(kernel::id_type_info(dna::IDType(i)).name);
+    }
+    return structs;
+  }();
+  return table[size_t(type)];
 }
 
 PointerRNA pointer_from_id(Main *main, ID *id)
@@ -189,6 +210,12 @@ PointerRNA pointer_from_data(const PointerRNA &owner, const StructRNA *type, voi
     }
   }
   return ptr;
+}
+
+PointerRNA pointer_from_struct_rna(const StructRNA *srna)
+{
+  static const StructRNA *struct_type = blender_rna().find("Struct");
+  return {nullptr, nullptr, struct_type, const_cast<StructRNA *>(srna)};
 }
 
 PointerRNA pointer_from_main(Main *main)

@@ -286,6 +286,7 @@ void view_layer_ensure_synced(Scene *scene, ViewLayer *view_layer)
   if (!view_layer->bases_dirty && view_layer->layer_collection) {
     return;
   }
+  data_generation_bump(); /* layer collections and bases are rebuilt */
   SyncState state;
   state.layer = view_layer;
   const Collection *active_collection = nullptr;

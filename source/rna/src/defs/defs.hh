@@ -22,6 +22,7 @@ void define_image(BlenderRNA &rna);
 void define_action(BlenderRNA &rna);
 void define_text(BlenderRNA &rna);
 void define_node_tree(BlenderRNA &rna);
+void define_property_group(BlenderRNA &rna);
 
 /* Shared helpers for declarations. */
 namespace defs {

@@ -23,7 +23,7 @@ void register_all(BlenderRNA &rna)
       {"View3DCursor", nullptr}, {"ViewLayer", nullptr},  {"LayerCollection", nullptr},
       {"ObjectBase", nullptr},  {"IDMaterials", nullptr},  {"CollectionObjects", nullptr},
       {"CollectionChildren", nullptr}, {"SceneObjects", nullptr}, {"ViewLayers", nullptr},
-      {"LayerObjects", nullptr},
+      {"LayerObjects", nullptr}, {"PropertyGroup", nullptr},
   };
   for (const Shell &shell : shells) {
     rna.add(shell.name, shell.base ? rna.find(shell.base) : nullptr);
@@ -42,6 +42,7 @@ void register_all(BlenderRNA &rna)
   define_action(rna);
   define_text(rna);
   define_node_tree(rna);
+  define_property_group(rna); /* runtime.cc */
 
   /* Shells were added before their bases declared a name property (ID's `name`):
    * inherit it now, so that collections of Objects, Lights... can be keyed by name. */

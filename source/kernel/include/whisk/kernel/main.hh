@@ -58,6 +58,14 @@ class IDList {
   std::unordered_map<const void *, LibraryNames> names_;
 };
 
+/** A process-wide counter bumped whenever data may have been freed or moved: IDs added
+ * or removed, view layers rebuilt, any RNA write or function call. Handles that cache a
+ * pointer (the Python layer) re-resolve it by (Main, session uid, path) once the counter
+ * moved. C++ code that frees nested data outside these paths must call
+ * data_generation_bump(). */
+uint64_t data_generation();
+void data_generation_bump();
+
 /** Called after an RNA property of an ID changed (message bus, undo, depsgraph). */
 using PropertyChangeListener = std::function<void(ID *id, std::string_view rna_path)>;
 

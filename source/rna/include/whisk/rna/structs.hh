@@ -42,6 +42,8 @@ struct StructRNA {
   std::function<const StructRNA *(const PointerRNA &)> refine;
   /** Path from the owning ID to this struct (`view_layers["ViewLayer"]`); empty for IDs. */
   std::function<std::optional<std::string>(const PointerRNA &)> path;
+  /** Registered while the program runs (a script's PropertyGroup), not built in. */
+  bool is_runtime = false;
 
   const PropertyRNA *find_property(std::string_view identifier) const;
   const FunctionRNA *find_function(std::string_view identifier) const;
@@ -59,10 +61,17 @@ class BlenderRNA {
 
   StructRNA *add(std::string identifier, const StructRNA *base);
   StructRNA *find_mutable(std::string_view identifier);
+  /** Takes a run-time struct out of lookup; its memory lives on (see retire). */
+  void remove(const StructRNA *srna);
+  /** Keeps a removed definition alive for the rest of the process: objects that scripts
+   * still hold may describe themselves with it, but never find it again. */
+  void retire(std::unique_ptr<PropertyRNA> prop) { retired_props_.push_back(std::move(prop)); }
 
  private:
   std::map<std::string, std::unique_ptr<StructRNA>, std::less<>> by_name_;
   std::vector<StructRNA *> order_;
+  std::vector<std::unique_ptr<StructRNA>> retired_structs_;
+  std::vector<std::unique_ptr<PropertyRNA>> retired_props_;
 };
 
 /** The process-wide RNA, built on first use. */
@@ -75,5 +84,7 @@ PointerRNA pointer_from_data(const PointerRNA &owner, const StructRNA *type, voi
 /** The BlendData pointer of a Main (`bpy.data`). */
 PointerRNA pointer_from_main(Main *main);
 const StructRNA *struct_for_id_type(dna::IDType type);
+/** A pointer of type `Struct` describing an RNA struct (`bl_rna`). */
+PointerRNA pointer_from_struct_rna(const StructRNA *srna);
 
 }  // namespace whisk::rna

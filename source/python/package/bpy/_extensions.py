@@ -1,0 +1,76 @@
+"""Methods of generated classes written in Python (as Blender's bpy_types.py does):
+functions of bpy.data that are not RNA functions, and the animation entry points."""
+
+import _whisk
+
+from . import types as _types
+
+
+class _BlendDataMethods:
+    def batch_remove(self, ids):
+        """Remove several IDs at once (much faster than one by one)."""
+        _whisk.batch_remove(self, ids)
+
+    def orphans_purge(self, do_local_ids=True, do_linked_ids=True, do_recursive=False):
+        """Remove IDs without users; returns how many went."""
+        return _whisk.orphans_purge(self, do_local_ids, do_linked_ids, do_recursive)
+
+    def user_map(self, subset=None, key_types=None, value_types=None):
+        """{ID: set of IDs that use it} for every ID (or the subset)."""
+        return _whisk.user_map(self, subset, key_types, value_types)
+
+    def temp_data(self, filepath=None):
+        """An independent, empty BlendData; use it in a ``with`` block to free it after."""
+        return _whisk.temp_data(filepath)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if _whisk.is_temp_data(self):
+            _whisk.close_data(self)
+        return False
+
+
+for _name, _value in vars(_BlendDataMethods).items():
+    if not _name.startswith("__") or _name in ("__enter__", "__exit__"):
+        if callable(_value):
+            type.__setattr__(_types.BlendData, _name, _value)
+
+
+def _check_animatable(self, data_path, method):
+    try:
+        resolved = self.path_resolve(data_path, False)
+    except ValueError:
+        raise TypeError(f'bpy_struct.{method}() property "{data_path}" not found') from None
+    del resolved
+    return data_path
+
+
+def keyframe_insert(self, data_path, index=-1, frame=None, group="", options=set(),
+                    keytype="KEYFRAME"):
+    """Insert a keyframe on a property. Entry point for the animation system, which
+    arrives with evaluation; until then it validates the path and raises."""
+    _check_animatable(self, data_path, "keyframe_insert")
+    raise NotImplementedError("keyframe_insert(): animation data (F-Curves) is not "
+                              "available in this build yet")
+
+
+def keyframe_delete(self, data_path, index=-1, frame=None, group=""):
+    _check_animatable(self, data_path, "keyframe_delete")
+    raise NotImplementedError("keyframe_delete(): animation data (F-Curves) is not "
+                              "available in this build yet")
+
+
+def driver_add(self, path, index=-1):
+    _check_animatable(self, path, "driver_add")
+    raise NotImplementedError("driver_add(): drivers are not available in this build yet")
+
+
+def driver_remove(self, path, index=-1):
+    _check_animatable(self, path, "driver_remove")
+    raise NotImplementedError("driver_remove(): drivers are not available in this build yet")
+
+
+for _function in (keyframe_insert, keyframe_delete, driver_add, driver_remove):
+    type.__setattr__(_whisk.bpy_struct, _function.__name__, _function)

@@ -1,0 +1,179 @@
+"""``bpy.props``: property definitions for PropertyGroups and for ID types.
+
+Each function returns a deferred definition; registering the class (or assigning it to a
+``bpy.types`` class) declares the property in RNA. Values are stored in ID properties.
+"""
+
+__all__ = [
+    "BoolProperty", "BoolVectorProperty", "IntProperty", "IntVectorProperty",
+    "FloatProperty", "FloatVectorProperty", "StringProperty", "EnumProperty",
+    "PointerProperty", "CollectionProperty", "RemoveProperty",
+]
+
+
+class _PropertyDeferred:
+    """A property definition waiting for registration (what annotations hold)."""
+
+    __slots__ = ("function", "keywords")
+
+    def __init__(self, function, keywords):
+        self.function = function
+        self.keywords = keywords
+
+    @property
+    def kind(self):
+        return self.function.__name__[: -len("Property")]
+
+    def __repr__(self):
+        return f"<_PropertyDeferred, {self.function!r}, {self.keywords!r}>"
+
+
+def _deferred(function, keywords):
+    return _PropertyDeferred(function, {k: v for k, v in keywords.items() if v is not None})
+
+
+_NUMBER_OPTIONS = frozenset({"HIDDEN", "SKIP_SAVE", "ANIMATABLE", "LIBRARY_EDITABLE",
+                             "PROPORTIONAL", "TEXTEDIT_UPDATE", "OUTPUT_PATH"})
+
+
+def _check_options(function, options, allowed=_NUMBER_OPTIONS):
+    if options is None:
+        return
+    if not isinstance(options, (set, frozenset)):
+        raise TypeError(f"{function}(options=...): expected a set, not {type(options).__name__}")
+    for option in options:
+        if option not in allowed:
+            raise TypeError(f"{function}(options={{...}}): '{option}' not found in "
+                            f"({', '.join(repr(o) for o in sorted(allowed))})")
+
+
+def BoolProperty(*, name="", description="", translation_context="*", default=False,
+                 options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
+                 update=None, get=None, set=None):
+    _check_options("BoolProperty", options)
+    return _deferred(BoolProperty, dict(name=name or None, description=description or None,
+                                        default=bool(default), options=options,
+                                        subtype=subtype, update=update, get=get, set=set))
+
+
+def BoolVectorProperty(*, name="", description="", translation_context="*",
+                       default=(False, False, False), options={"ANIMATABLE"}, override=set(),
+                       tags=set(), subtype="NONE", size=3, update=None, get=None, set=None):
+    _check_options("BoolVectorProperty", options)
+    return _deferred(BoolVectorProperty, dict(name=name or None, description=description or None,
+                                              default=tuple(bool(v) for v in default),
+                                              options=options, subtype=subtype, size=size,
+                                              update=update, get=get, set=set))
+
+
+def IntProperty(*, name="", description="", translation_context="*", default=0,
+                min=-2**31, max=2**31 - 1, soft_min=-2**31, soft_max=2**31 - 1, step=1,
+                options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
+                update=None, get=None, set=None):
+    _check_options("IntProperty", options)
+    return _deferred(IntProperty, dict(name=name or None, description=description or None,
+                                       default=int(default), min=min, max=max,
+                                       soft_min=_max_of(soft_min, min), soft_max=_min_of(soft_max, max),
+                                       step=step, options=options, subtype=subtype,
+                                       update=update, get=get, set=set))
+
+
+def IntVectorProperty(*, name="", description="", translation_context="*", default=(0, 0, 0),
+                      min=-2**31, max=2**31 - 1, soft_min=-2**31, soft_max=2**31 - 1, step=1,
+                      options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
+                      size=3, update=None, get=None, set=None):
+    _check_options("IntVectorProperty", options)
+    return _deferred(IntVectorProperty, dict(name=name or None, description=description or None,
+                                             default=tuple(default), min=min, max=max,
+                                             soft_min=_max_of(soft_min, min),
+                                             soft_max=_min_of(soft_max, max), step=step,
+                                             options=options, subtype=subtype, size=size,
+                                             update=update, get=get, set=set))
+
+
+_FLT_MAX = 3.4028234663852886e38
+
+
+def FloatProperty(*, name="", description="", translation_context="*", default=0.0,
+                  min=-_FLT_MAX, max=_FLT_MAX, soft_min=-_FLT_MAX, soft_max=_FLT_MAX, step=3,
+                  precision=2, options={"ANIMATABLE"}, override=set(), tags=set(),
+                  subtype="NONE", unit="NONE", update=None, get=None, set=None):
+    _check_options("FloatProperty", options)
+    return _deferred(FloatProperty, dict(name=name or None, description=description or None,
+                                         default=float(default), min=min, max=max,
+                                         soft_min=_max_of(soft_min, min),
+                                         soft_max=_min_of(soft_max, max), step=step,
+                                         precision=precision, options=options, subtype=subtype,
+                                         unit=unit, update=update, get=get, set=set))
+
+
+def FloatVectorProperty(*, name="", description="", translation_context="*",
+                        default=(0.0, 0.0, 0.0), min=-_FLT_MAX, max=_FLT_MAX,
+                        soft_min=-_FLT_MAX, soft_max=_FLT_MAX, step=3, precision=2,
+                        options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
+                        unit="NONE", size=3, update=None, get=None, set=None):
+    _check_options("FloatVectorProperty", options)
+    return _deferred(FloatVectorProperty, dict(name=name or None, description=description or None,
+                                               default=tuple(default), min=min, max=max,
+                                               soft_min=_max_of(soft_min, min),
+                                               soft_max=_min_of(soft_max, max), step=step,
+                                               precision=precision, options=options,
+                                               subtype=subtype, unit=unit, size=size,
+                                               update=update, get=get, set=set))
+
+
+def StringProperty(*, name="", description="", translation_context="*", default="", maxlen=0,
+                   options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
+                   update=None, get=None, set=None, search=None, search_options=None):
+    _check_options("StringProperty", options)
+    return _deferred(StringProperty, dict(name=name or None, description=description or None,
+                                          default=str(default), maxlen=maxlen or None,
+                                          options=options, subtype=subtype, update=update,
+                                          get=get, set=set))
+
+
+def EnumProperty(items, *, name="", description="", translation_context="*", default=None,
+                 options={"ANIMATABLE"}, override=set(), tags=set(), update=None, get=None,
+                 set=None):
+    _check_options("EnumProperty", options, _NUMBER_OPTIONS | {"ENUM_FLAG"})
+    if not callable(items):
+        items = [tuple(item) if item is not None else None for item in items]
+        for item in items:
+            if item is not None and not (3 <= len(item) <= 5):
+                raise TypeError("EnumProperty(..., items=...): expected a tuple containing "
+                                "(identifier, name, description) and optionally an icon name "
+                                "and unique number")
+    elif isinstance(default, str):
+        raise TypeError("EnumProperty(...): 'default' can only be an integer when 'items' "
+                        "is a function")
+    return _deferred(EnumProperty, dict(items=items, name=name or None,
+                                        description=description or None, default=default,
+                                        options=options, update=update, get=get, set=set))
+
+
+def PointerProperty(type=None, *, name="", description="", translation_context="*",
+                    options={"ANIMATABLE"}, override=set(), tags=set(), poll=None, update=None):
+    _check_options("PointerProperty", options)
+    return _deferred(PointerProperty, dict(type=type, name=name or None,
+                                           description=description or None, options=options,
+                                           poll=poll, update=update))
+
+
+def CollectionProperty(type=None, *, name="", description="", translation_context="*",
+                       options={"ANIMATABLE"}, override=set(), tags=set()):
+    _check_options("CollectionProperty", options)
+    return _deferred(CollectionProperty, dict(type=type, name=name or None,
+                                              description=description or None, options=options))
+
+
+def RemoveProperty(cls, *, attr):
+    """Remove a run-time property from an RNA class (``del cls.attr`` does the same)."""
+    delattr(cls, attr)
+
+
+def _max_of(a, b):
+    return a if a > b else b
+
+
+def _min_of(a, b):
+    return a if a < b else b

@@ -1,0 +1,565 @@
+// bpy_prop_collection: a collection property (bpy.data.objects, scene.view_layers) seen as
+// a Python sequence and mapping. It holds the parent's handle and the property, and asks
+// RNA again on every access, so it never outlives what it names.
+
+#include "bridge.hh"
+#include "whisk/kernel/main.hh"
+#include "whisk/rna/runtime.hh"
+#include "whisk/rna/structs.hh"
+
+namespace whisk::python {
+
+PyTypeObject *CollectionType = nullptr;
+PyTypeObject *CollectionIterType = nullptr;
+
+static PyCollection *as_coll(PyObject *o) { return reinterpret_cast<PyCollection *>(o); }
+
+PyObject *wrap_collection(const StructHandle &parent, const PropertyRNA *prop)
+{
+  PyObject *obj = CollectionType->tp_alloc(CollectionType, 0);
+  if (!obj) {
+    throw PyRaised();
+  }
+  new (&as_coll(obj)->parent) StructHandle(parent);
+  as_coll(obj)->prop = prop;
+  return obj;
+}
+
+static void coll_dealloc(PyObject *self)
+{
+  PyTypeObject *type = Py_TYPE(self);
+  as_coll(self)->parent.~StructHandle();
+  type->tp_free(self);
+  Py_DECREF(type);
+}
+
+static int64_t coll_length(PyCollection *c)
+{
+  return rna::collection_length(c->parent.resolve(), *c->prop);
+}
+
+static PyObject *coll_item_at(PyCollection *c, int64_t index)
+{
+  const PointerRNA &parent = c->parent.resolve();
+  return wrap_struct(c->parent.slot(), rna::collection_at(parent, *c->prop, index));
+}
+
+/** The item a name or (name, library) key names, or nullopt. */
+static std::optional<PointerRNA> coll_lookup(PyCollection *c, PyObject *key, const char *method)
+{
+  const PointerRNA &parent = c->parent.resolve();
+  if (PyUnicode_Check(key)) {
+    return rna::collection_lookup(parent, *c->prop, utf8_of(key));
+  }
+  if (PyTuple_Check(key)) {
+    if (PyTuple_GET_SIZE(key) != 2) {
+      raise(ErrorKind::Key, method, "((name, library)): expected a tuple of size 2, not ",
+            PyTuple_GET_SIZE(key));
+    }
+    PyObject *name = PyTuple_GET_ITEM(key, 0);
+    PyObject *lib = PyTuple_GET_ITEM(key, 1);
+    if (!PyUnicode_Check(name)) {
+      raise(ErrorKind::Key, method, "((name, library)): expected the first argument to be a string");
+    }
+    const std::string_view name_view = utf8_of(name);
+    const StructRNA *item = c->prop->item_type;
+    if (!item || !item->id_type || parent.data != static_cast<void *>(parent.main)) {
+      raise(ErrorKind::Key, method, "((name, library)): only for ID collections of bpy.data");
+    }
+    const void *library = nullptr;
+    if (lib == Py_None) {
+      library = nullptr;
+    }
+    else if (PyUnicode_Check(lib)) {
+      const std::string_view lib_name = utf8_of(lib);
+      for (dna::ID *candidate : parent.main->list(dna::IDType::Library)) {
+        if (lib_name == candidate->name) {
+          library = candidate;
+        }
+      }
+      if (!library) {
+        return std::nullopt;
+      }
+    }
+    else if (is_struct(lib)) {
+      library = reinterpret_cast<PyStruct *>(lib)->handle.resolve().owner_id;
+    }
+    else {
+      raise(ErrorKind::Key, method,
+            "((name, library)): expected the second argument to be a string or None");
+    }
+    if (dna::ID *id = parent.main->find(*item->id_type, name_view, library)) {
+      return rna::pointer_from_id(parent.main, id);
+    }
+    return std::nullopt;
+  }
+  raise(ErrorKind::Type, method, ": expected a string or a tuple of strings, not ",
+        Py_TYPE(key)->tp_name);
+}
+
+static Py_ssize_t coll_len(PyObject *self)
+{
+  return guard<Py_ssize_t>(-1, [&]() { return Py_ssize_t(coll_length(as_coll(self))); });
+}
+
+static PyObject *coll_subscript(PyObject *self, PyObject *key)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    PyCollection *c = as_coll(self);
+    if (PyIndex_Check(key)) {
+      const Py_ssize_t raw = PyNumber_AsSsize_t(key, PyExc_IndexError);
+      if (raw == -1 && PyErr_Occurred()) {
+        throw PyRaised();
+      }
+      const int64_t length = coll_length(c);
+      const int64_t index = raw < 0 ? raw + length : raw;
+      if (index < 0 || index >= length) {
+        raise(ErrorKind::Index, "bpy_prop_collection[index]: index ", raw, " out of range, size ",
+              length);
+      }
+      return coll_item_at(c, index);
+    }
+    if (PySlice_Check(key)) {
+      Py_ssize_t start, stop, step;
+      if (PySlice_Unpack(key, &start, &stop, &step) < 0) {
+        throw PyRaised();
+      }
+      const Py_ssize_t count = PySlice_AdjustIndices(Py_ssize_t(coll_length(c)), &start, &stop,
+                                                     step);
+      Ref list(check(PyList_New(count)));
+      for (Py_ssize_t i = 0, at = start; i < count; i++, at += step) {
+        PyList_SET_ITEM(list.get(), i, coll_item_at(c, at));
+      }
+      return list.release();
+    }
+    std::optional<PointerRNA> item = coll_lookup(c, key, "bpy_prop_collection[key]");
+    if (!item) {
+      if (PyUnicode_Check(key)) {
+        raise(ErrorKind::Key, "bpy_prop_collection[key]: key \"", utf8_of(key), "\" not found");
+      }
+      raise(ErrorKind::Key, "bpy_prop_collection[key, lib]: not found");
+    }
+    return wrap_struct(c->parent.slot(), *item);
+  });
+}
+
+static int coll_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
+{
+  PyErr_SetString(PyExc_TypeError,
+                  "bpy_prop_collection[key] = value: assignment is not supported, use the "
+                  "collection's functions (new, link, add)");
+  return -1;
+}
+
+static int coll_contains(PyObject *self, PyObject *key)
+{
+  return guard<int>(-1, [&]() -> int {
+    return coll_lookup(as_coll(self), key, "bpy_prop_collection.__contains__").has_value();
+  });
+}
+
+/* ---- Iteration --------------------------------------------------------------------------- */
+
+struct PyCollectionIter {
+  PyObject_HEAD
+  PyObject *collection;
+  int64_t index;
+};
+
+static PyObject *coll_iter(PyObject *self)
+{
+  PyObject *it = CollectionIterType->tp_alloc(CollectionIterType, 0);
+  if (!it) {
+    return nullptr;
+  }
+  Py_INCREF(self);
+  reinterpret_cast<PyCollectionIter *>(it)->collection = self;
+  reinterpret_cast<PyCollectionIter *>(it)->index = 0;
+  return it;
+}
+
+static PyObject *iter_next(PyObject *self)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    auto *it = reinterpret_cast<PyCollectionIter *>(self);
+    PyCollection *c = as_coll(it->collection);
+    /* By index, asking for the length each step: items added or removed while iterating
+     * shift what comes next (as in Blender), but nothing can dangle. */
+    if (it->index >= coll_length(c)) {
+      return nullptr;
+    }
+    return coll_item_at(c, it->index++);
+  });
+}
+
+static void iter_dealloc(PyObject *self)
+{
+  PyTypeObject *type = Py_TYPE(self);
+  Py_XDECREF(reinterpret_cast<PyCollectionIter *>(self)->collection);
+  type->tp_free(self);
+  Py_DECREF(type);
+}
+
+/* ---- Methods ------------------------------------------------------------------------------ */
+
+static PyObject *item_key(const PointerRNA &item, int64_t index)
+{
+  if (item.type && item.type->name_property) {
+    const std::string name = item.type->name_property->get_string(item);
+    return check(PyUnicode_DecodeUTF8(name.data(), Py_ssize_t(name.size()), "surrogateescape"));
+  }
+  return PyLong_FromLongLong(index);
+}
+
+enum class Listing { Keys, Values, Items };
+
+static PyObject *coll_listing(PyObject *self, Listing what)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    PyCollection *c = as_coll(self);
+    const int64_t length = coll_length(c);
+    Ref list(check(PyList_New(0)));
+    for (int64_t i = 0; i < length; i++) {
+      const PointerRNA item = rna::collection_at(c->parent.resolve(), *c->prop, i);
+      Ref entry;
+      if (what == Listing::Keys) {
+        entry = Ref(item_key(item, i));
+      }
+      else if (what == Listing::Values) {
+        entry = Ref(wrap_struct(c->parent.slot(), item));
+      }
+      else {
+        Ref key(item_key(item, i));
+        Ref value(wrap_struct(c->parent.slot(), item));
+        entry = Ref(check(PyTuple_Pack(2, key.get(), value.get())));
+      }
+      PyList_Append(list.get(), entry.get());
+    }
+    return list.release();
+  });
+}
+
+static PyObject *m_keys(PyObject *self, PyObject *) { return coll_listing(self, Listing::Keys); }
+static PyObject *m_values(PyObject *self, PyObject *)
+{
+  return coll_listing(self, Listing::Values);
+}
+static PyObject *m_items(PyObject *self, PyObject *) { return coll_listing(self, Listing::Items); }
+
+static PyObject *m_get(PyObject *self, PyObject *args)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    PyObject *key = nullptr, *fallback = Py_None;
+    if (!PyArg_ParseTuple(args, "O|O:get", &key, &fallback)) {
+      throw PyRaised();
+    }
+    PyCollection *c = as_coll(self);
+    if (std::optional<PointerRNA> item = coll_lookup(c, key, "bpy_prop_collection.get")) {
+      return wrap_struct(c->parent.slot(), *item);
+    }
+    Py_INCREF(fallback);
+    return fallback;
+  });
+}
+
+static PyObject *m_find(PyObject *self, PyObject *key)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    if (!PyUnicode_Check(key)) {
+      raise(ErrorKind::Type, "bpy_prop_collection.find(): expected a string, not ",
+            Py_TYPE(key)->tp_name);
+    }
+    PyCollection *c = as_coll(self);
+    std::optional<PointerRNA> item = coll_lookup(c, key, "bpy_prop_collection.find");
+    if (item) {
+      const int64_t length = coll_length(c);
+      for (int64_t i = 0; i < length; i++) {
+        if (rna::collection_at(c->parent.resolve(), *c->prop, i).data == item->data) {
+          return PyLong_FromLongLong(i);
+        }
+      }
+    }
+    return PyLong_FromLong(-1);
+  });
+}
+
+/** foreach_get/foreach_set: one property of every item, flattened, into or out of a
+ * Python sequence or any writable buffer (array.array, numpy). */
+static PyObject *foreach(PyObject *self, PyObject *args, bool set)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    const char *name = nullptr;
+    PyObject *seq = nullptr;
+    if (!PyArg_ParseTuple(args, set ? "sO:foreach_set" : "sO:foreach_get", &name, &seq)) {
+      throw PyRaised();
+    }
+    const char *method = set ? "foreach_set" : "foreach_get";
+    PyCollection *c = as_coll(self);
+    const int64_t count = coll_length(c);
+    const StructRNA *item_type = c->prop->item_type;
+    const AttrEntry *entry = attr_lookup(item_type, name);
+    if (!entry || !entry->prop || entry->prop->type == rna::PropertyType::Pointer ||
+        entry->prop->type == rna::PropertyType::Collection ||
+        entry->prop->type == rna::PropertyType::String || entry->prop->type == rna::PropertyType::Enum)
+    {
+      raise(ErrorKind::Attribute, method, "('", name, "', ...): ", item_type ? item_type->identifier : "?",
+            " has no number or boolean property '", name, "'");
+    }
+    const PropertyRNA &prop = *entry->prop;
+    std::vector<PointerRNA> items;
+    items.reserve(size_t(count));
+    for (int64_t i = 0; i < count; i++) {
+      items.push_back(rna::collection_at(c->parent.resolve(), *c->prop, i));
+    }
+    const int width = items.empty() ? std::max(prop.array_length(), 1) :
+                                      std::max(rna::property_array_length(items[0], prop), 1);
+    const Py_ssize_t total = Py_ssize_t(count) * width;
+    const Py_ssize_t given = PyObject_Length(seq);
+    if (given < 0) {
+      throw PyRaised();
+    }
+    if (given != total) {
+      raise(ErrorKind::Type, method, "(..): expected sequence length ", total, ", not ", given);
+    }
+    std::vector<double> values(static_cast<size_t>(total));
+    if (set) {
+      Ref fast(check(PySequence_Fast(seq, "foreach_set: expected a sequence")));
+      for (Py_ssize_t i = 0; i < total; i++) {
+        const double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(fast.get(), i));
+        if (v == -1.0 && PyErr_Occurred()) {
+          throw PyRaised();
+        }
+        values[size_t(i)] = v;
+      }
+      for (int64_t i = 0; i < count; i++) {
+        const PointerRNA &item = items[size_t(i)];
+        for (int k = 0; k < width; k++) {
+          const double v = values[size_t(i * width + k)];
+          const int index = prop.is_array() ? k : 0;
+          switch (prop.type) {
+            case rna::PropertyType::Float: prop.set_float(item, index, v); break;
+            case rna::PropertyType::Int: prop.set_int(item, index, int64_t(v)); break;
+            default: prop.set_bool(item, index, v != 0.0); break;
+          }
+        }
+        rna::property_changed(item, prop);
+      }
+      Py_RETURN_NONE;
+    }
+    for (int64_t i = 0; i < count; i++) {
+      std::vector<double> one = read_array(items[size_t(i)], prop);
+      std::copy(one.begin(), one.begin() + std::min<size_t>(one.size(), size_t(width)),
+                values.begin() + i * width);
+    }
+    for (Py_ssize_t i = 0; i < total; i++) {
+      Ref v(prop.type == rna::PropertyType::Float ? PyFloat_FromDouble(values[size_t(i)]) :
+            prop.type == rna::PropertyType::Int   ? PyLong_FromLongLong(int64_t(values[size_t(i)])) :
+                                                    PyBool_FromLong(values[size_t(i)] != 0.0));
+      if (PySequence_SetItem(seq, i, v.get()) < 0) {
+        throw PyRaised();
+      }
+    }
+    Py_RETURN_NONE;
+  });
+}
+
+static PyObject *m_foreach_get(PyObject *self, PyObject *args) { return foreach(self, args, false); }
+static PyObject *m_foreach_set(PyObject *self, PyObject *args) { return foreach(self, args, true); }
+
+/* Run-time collections (bpy.props.CollectionProperty) add, remove, clear and move items. */
+static PyObject *m_add(PyObject *self, PyObject *)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    PyCollection *c = as_coll(self);
+    const PointerRNA &parent = c->parent.resolve();
+    return wrap_struct(c->parent.slot(), rna::runtime_collection_add(parent, *c->prop));
+  });
+}
+
+static PyObject *m_remove(PyObject *self, PyObject *arg)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    const long index = PyLong_AsLong(arg);
+    if (index == -1 && PyErr_Occurred()) {
+      throw PyRaised();
+    }
+    PyCollection *c = as_coll(self);
+    rna::runtime_collection_remove(c->parent.resolve(), *c->prop, index);
+    Py_RETURN_NONE;
+  });
+}
+
+static PyObject *m_clear(PyObject *self, PyObject *)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    PyCollection *c = as_coll(self);
+    rna::runtime_collection_clear(c->parent.resolve(), *c->prop);
+    Py_RETURN_NONE;
+  });
+}
+
+static PyObject *m_move(PyObject *self, PyObject *args)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    long from = 0, to = 0;
+    if (!PyArg_ParseTuple(args, "ll:move", &from, &to)) {
+      throw PyRaised();
+    }
+    PyCollection *c = as_coll(self);
+    rna::runtime_collection_move(c->parent.resolve(), *c->prop, from, to);
+    Py_RETURN_NONE;
+  });
+}
+
+static PyObject *m_path_from_id(PyObject *self, PyObject *)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    PyCollection *c = as_coll(self);
+    std::optional<std::string> path = rna::path_from_id(c->parent.resolve(), c->prop);
+    if (!path) {
+      raise(ErrorKind::Value, "path_from_id(): this collection cannot say where it is");
+    }
+    return PyUnicode_FromStringAndSize(path->data(), Py_ssize_t(path->size()));
+  });
+}
+
+static PyMethodDef coll_methods[] = {
+    {"keys", m_keys, METH_NOARGS, "The names of the items"},
+    {"values", m_values, METH_NOARGS, "The items"},
+    {"items", m_items, METH_NOARGS, "(name, item) pairs"},
+    {"get", m_get, METH_VARARGS, "The item with this name, or the default"},
+    {"find", m_find, METH_O, "The index of the item with this name, or -1"},
+    {"foreach_get", m_foreach_get, METH_VARARGS, "Read one property of every item, flattened"},
+    {"foreach_set", m_foreach_set, METH_VARARGS, "Write one property of every item, flattened"},
+    {"add", m_add, METH_NOARGS, "Add an item (run-time collections)"},
+    {"remove", m_remove, METH_O, "Remove the item at an index (run-time collections)"},
+    {"clear", m_clear, METH_NOARGS, "Remove every item (run-time collections)"},
+    {"move", m_move, METH_VARARGS, "Move an item (run-time collections)"},
+    {"path_from_id", m_path_from_id, METH_NOARGS, "Path from the owning ID"},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+/* Functions and properties of the collection's own struct (BlendDataObjects.new,
+ * LayerObjects.active) come before the Python methods above. */
+static PyObject *coll_getattro(PyObject *self, PyObject *name)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    PyCollection *c = as_coll(self);
+    const std::string_view key = utf8_of(name);
+    if (c->prop->functions_type && !key.empty() && key[0] != '_') {
+      if (const AttrEntry *entry = attr_lookup(c->prop->functions_type, key)) {
+        const PointerRNA &parent = c->parent.resolve();
+        if (entry->func) {
+          return wrap_function(c->parent, entry->func, c->prop->functions_type);
+        }
+        PointerRNA as_funcs = parent;
+        as_funcs.type = c->prop->functions_type;
+        return property_value(c->parent, as_funcs, *entry->prop);
+      }
+    }
+    if (key == "id_data") {
+      const PointerRNA &parent = c->parent.resolve();
+      if (!parent.owner_id) {
+        Py_RETURN_NONE;
+      }
+      return wrap_struct(c->parent.slot(), rna::pointer_from_id(parent.main, parent.owner_id));
+    }
+    if (key == "data") {
+      return wrap_handle(c->parent);
+    }
+    if (key == "rna_type" || key == "bl_rna") {
+      const StructRNA *type = c->prop->functions_type ? c->prop->functions_type : c->prop->item_type;
+      return wrap_struct(nullptr, rna::pointer_from_struct_rna(type));
+    }
+    return PyObject_GenericGetAttr(self, name);
+  });
+}
+
+static int coll_setattro(PyObject *self, PyObject *name, PyObject *value)
+{
+  return guard<int>(-1, [&]() -> int {
+    PyCollection *c = as_coll(self);
+    const std::string_view key = utf8_of(name);
+    if (c->prop->functions_type && value) {
+      if (const AttrEntry *entry = attr_lookup(c->prop->functions_type, key)) {
+        if (entry->prop) {
+          PointerRNA as_funcs = c->parent.resolve();
+          as_funcs.type = c->prop->functions_type;
+          set_property_value(as_funcs, *entry->prop, value);
+          return 0;
+        }
+      }
+    }
+    return PyObject_GenericSetAttr(self, name, value);
+  });
+}
+
+static PyObject *coll_repr(PyObject *self)
+{
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    PyCollection *c = as_coll(self);
+    const PointerRNA &parent = c->parent.resolve();
+    if (parent.owner_id) {
+      if (std::optional<std::string> path = python_path(parent, c->prop)) {
+        return PyUnicode_FromStringAndSize(path->data(), Py_ssize_t(path->size()));
+      }
+    }
+    const StructRNA *type = c->prop->functions_type ? c->prop->functions_type : parent.type;
+    return PyUnicode_FromFormat("<bpy_collection[%lld], %s>", (long long)coll_length(c),
+                                type->identifier.c_str());
+  });
+}
+
+static PyObject *coll_richcompare(PyObject *a, PyObject *b, int op)
+{
+  if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, CollectionType)) {
+    Py_RETURN_NOTIMPLEMENTED;
+  }
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    const bool equal = as_coll(a)->prop == as_coll(b)->prop &&
+                       as_coll(a)->parent.resolve().data == as_coll(b)->parent.resolve().data;
+    return PyBool_FromLong(op == Py_EQ ? equal : !equal);
+  });
+}
+
+static int coll_bool(PyObject *self)
+{
+  return guard<int>(-1, [&]() { return coll_length(as_coll(self)) > 0 ? 1 : 0; });
+}
+
+void init_collection_type(PyObject *module)
+{
+  static PyType_Slot slots[] = {
+      {Py_tp_dealloc, reinterpret_cast<void *>(coll_dealloc)},
+      {Py_tp_getattro, reinterpret_cast<void *>(coll_getattro)},
+      {Py_tp_setattro, reinterpret_cast<void *>(coll_setattro)},
+      {Py_tp_repr, reinterpret_cast<void *>(coll_repr)},
+      {Py_tp_iter, reinterpret_cast<void *>(coll_iter)},
+      {Py_tp_methods, coll_methods},
+      {Py_tp_richcompare, reinterpret_cast<void *>(coll_richcompare)},
+      {Py_mp_length, reinterpret_cast<void *>(coll_len)},
+      {Py_mp_subscript, reinterpret_cast<void *>(coll_subscript)},
+      {Py_mp_ass_subscript, reinterpret_cast<void *>(coll_ass_subscript)},
+      {Py_sq_length, reinterpret_cast<void *>(coll_len)},
+      {Py_sq_contains, reinterpret_cast<void *>(coll_contains)},
+      {Py_nb_bool, reinterpret_cast<void *>(coll_bool)},
+      {0, nullptr},
+  };
+  static PyType_Spec spec = {"bpy_types.bpy_prop_collection", sizeof(PyCollection), 0,
+                             Py_TPFLAGS_DEFAULT, slots};
+  CollectionType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
+  Py_INCREF(CollectionType);
+  PyModule_AddObject(module, "bpy_prop_collection", reinterpret_cast<PyObject *>(CollectionType));
+
+  static PyType_Slot iter_slots[] = {
+      {Py_tp_dealloc, reinterpret_cast<void *>(iter_dealloc)},
+      {Py_tp_iter, reinterpret_cast<void *>(PyObject_SelfIter)},
+      {Py_tp_iternext, reinterpret_cast<void *>(iter_next)},
+      {0, nullptr},
+  };
+  static PyType_Spec iter_spec = {"bpy_types.bpy_prop_collection_iter", sizeof(PyCollectionIter),
+                                  0, Py_TPFLAGS_DEFAULT, iter_slots};
+  CollectionIterType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&iter_spec)));
+}
+
+}  // namespace whisk::python
