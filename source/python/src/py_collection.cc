@@ -164,18 +164,43 @@ struct PyCollectionIter {
   PyObject_HEAD
   PyObject *collection;
   int64_t index;
+  /** Collections of IDs iterate over the IDs present when iteration began, found again
+   * by session uid: renaming (which re-sorts) visits each ID once, and removed IDs are
+   * skipped. Other collections go by index. */
+  std::vector<uint32_t> *uids;
 };
 
 static PyObject *coll_iter(PyObject *self)
 {
-  PyObject *it = CollectionIterType->tp_alloc(CollectionIterType, 0);
-  if (!it) {
-    return nullptr;
-  }
-  Py_INCREF(self);
-  reinterpret_cast<PyCollectionIter *>(it)->collection = self;
-  reinterpret_cast<PyCollectionIter *>(it)->index = 0;
-  return it;
+  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    PyCollection *c = as_coll(self);
+    std::vector<uint32_t> uids;
+    bool by_uid = false;
+    const int64_t length = coll_length(c);
+    const PointerRNA &parent = c->parent.resolve();
+    for (int64_t i = 0; i < length; i++) {
+      const PointerRNA item = rna::collection_at(parent, *c->prop, i);
+      const bool is_id = item.owner_id && item.data == static_cast<void *>(item.owner_id);
+      if (i == 0) {
+        by_uid = is_id;
+      }
+      if (!by_uid || !is_id) {
+        by_uid = false;
+        break;
+      }
+      uids.push_back(item.owner_id->session_uid);
+    }
+    PyObject *it = CollectionIterType->tp_alloc(CollectionIterType, 0);
+    if (!it) {
+      throw PyRaised();
+    }
+    auto *iter = reinterpret_cast<PyCollectionIter *>(it);
+    Py_INCREF(self);
+    iter->collection = self;
+    iter->index = 0;
+    iter->uids = by_uid ? new std::vector<uint32_t>(std::move(uids)) : nullptr;
+    return it;
+  });
 }
 
 static PyObject *iter_next(PyObject *self)
@@ -183,8 +208,18 @@ static PyObject *iter_next(PyObject *self)
   return guard<PyObject *>(nullptr, [&]() -> PyObject * {
     auto *it = reinterpret_cast<PyCollectionIter *>(self);
     PyCollection *c = as_coll(it->collection);
+    if (it->uids) {
+      const PointerRNA &parent = c->parent.resolve();
+      while (it->index < int64_t(it->uids->size())) {
+        const uint32_t uid = (*it->uids)[size_t(it->index++)];
+        if (dna::ID *id = parent.main->find_by_session_uid(uid)) {
+          return wrap_struct(c->parent.slot(), rna::pointer_from_id(parent.main, id));
+        }
+      }
+      return nullptr;
+    }
     /* By index, asking for the length each step: items added or removed while iterating
-     * shift what comes next (as in Blender), but nothing can dangle. */
+     * shift what comes next, but nothing can dangle. */
     if (it->index >= coll_length(c)) {
       return nullptr;
     }
@@ -196,6 +231,7 @@ static void iter_dealloc(PyObject *self)
 {
   PyTypeObject *type = Py_TYPE(self);
   Py_XDECREF(reinterpret_cast<PyCollectionIter *>(self)->collection);
+  delete reinterpret_cast<PyCollectionIter *>(self)->uids;
   type->tp_free(self);
   Py_DECREF(type);
 }

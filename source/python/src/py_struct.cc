@@ -171,9 +171,9 @@ static void struct_dealloc(PyObject *self)
 
 static PyObject *no_attribute(PyObject *self, std::string_view name)
 {
-  PyErr_Format(PyExc_AttributeError, "'%.200s' object has no attribute '%.*s'",
-               as_struct(self)->handle.type()->identifier.c_str(), int(name.size()),
-               name.data());
+  const std::string message = str_cat("'", as_struct(self)->handle.type()->identifier,
+                                      "' object has no attribute '", name, "'");
+  PyErr_SetString(PyExc_AttributeError, message.c_str());
   return nullptr;
 }
 

@@ -2,6 +2,7 @@
 // point at structs defined later in the list.
 
 #include "defs.hh"
+#include "whisk/kernel/id_type.hh"
 
 namespace whisk::rna {
 
@@ -49,6 +50,17 @@ void register_all(BlenderRNA &rna)
   for (StructRNA *srna : rna.structs()) {
     for (const StructRNA *base = srna->base; base && !srna->name_property; base = base->base) {
       srna->name_property = base->name_property;
+    }
+  }
+  /* Each ID type's struct, and the structs refined from it (PointLight), know their type. */
+  for (size_t i = 0; i < dna::ID_TYPE_COUNT; i++) {
+    if (StructRNA *srna = rna.find_mutable(kernel::id_type_info(dna::IDType(i)).name)) {
+      srna->id_type = dna::IDType(i);
+    }
+  }
+  for (StructRNA *srna : rna.structs()) {
+    for (const StructRNA *base = srna->base; base && !srna->id_type; base = base->base) {
+      srna->id_type = base->id_type;
     }
   }
 }

@@ -17,9 +17,7 @@ def _registrable_base(cls):
     import bpy.types
 
     for base in cls.__mro__[1:]:
-        rna = base.__dict__.get("bl_rna")
-        if rna is not None and base is getattr(bpy.types, rna.identifier, None) \
-                and rna.identifier in _REGISTRABLE:
+        if base.__name__ in _REGISTRABLE and getattr(bpy.types, base.__name__, None) is base:
             return base
     return None
 
@@ -46,7 +44,7 @@ def register_class(cls):
         raise ValueError(f"register_class(...): expected a class argument, not {type(cls).__name__}")
     if "bl_rna" in cls.__dict__:
         raise ValueError(f"register_class(...): already registered as a subclass "
-                         f"'{cls.__dict__['bl_rna'].identifier}'")
+                         f"'{cls.__dict__.get('bl_idname', cls.__name__)}'")
     base = _registrable_base(cls)
     if base is None:
         raise ValueError(f"register_class(...): expected a subclass of a registerable RNA "
@@ -76,7 +74,7 @@ def unregister_class(cls):
     unregister = cls.__dict__.get("unregister")
     if unregister is not None:
         unregister.__func__() if isinstance(unregister, classmethod) else unregister()
-    identifier = cls.__dict__["bl_rna"].identifier
+    identifier = cls.__dict__.get("bl_idname", cls.__name__)
     _whisk.unregister_struct(cls)
     type.__delattr__(cls, "bl_rna")
     if getattr(bpy.types, identifier, None) is cls:
