@@ -3,8 +3,8 @@
 #
 #   bash scripts/test.sh          (as root on Debian 12)
 #
-# Steps: install deps -> build (build/) -> ctest -> Python tests (when there are any)
-# -> AddressSanitizer/UBSan build (build-asan/) and its ctest.
+# Steps: install deps -> build (build/) -> ctest -> pytest (Python layer) ->
+# AddressSanitizer/UBSan build (build-asan/) -> its ctest and pytest.
 # The sanitizer pass runs always when CI=true; elsewhere set WHISK_TEST_ASAN=0 to skip it
 # (or WHISK_TEST_ASAN=1 to force it). Exits non-zero on the first failure.
 set -euo pipefail
@@ -26,11 +26,9 @@ step "C++ tests (build/)"
 ctest --test-dir build --output-on-failure -j2
 
 # ---- Python tests --------------------------------------------------------------------
-# When the Python layer lands, run its tests here with Debian's interpreter (the python3
-# first on PATH may be a different build without numpy), e.g.:
-#   step "Python tests"
-#   /usr/bin/python3 -m pytest -q tests/python
-# pytest exits 5 when it collects nothing; treat that as a failure once tests exist.
+# Debian's interpreter: the python3 first on PATH may be a different build without numpy.
+step "Python tests (build/)"
+WHISK_BUILD_DIR=build /usr/bin/python3 -m pytest -q -p no:cacheprovider source/python/tests
 
 # ---- Sanitizers ----------------------------------------------------------------------
 run_asan=${WHISK_TEST_ASAN:-1}
@@ -42,6 +40,14 @@ if [[ "$run_asan" == "1" ]]; then
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     ctest --test-dir build-asan --output-on-failure -j2
+  step "Python tests under sanitizers (build-asan/)"
+  # The interpreter itself is not instrumented: preload the runtime, let Python use malloc
+  # so ASan sees every allocation, and leave leak checking to the C++ tests (CPython keeps
+  # interned objects until exit).
+  LD_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libubsan.so)" \
+  PYTHONMALLOC=malloc ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+  UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+  WHISK_BUILD_DIR=build-asan /usr/bin/python3 -m pytest -q -p no:cacheprovider source/python/tests
 else
   step "Sanitizer build skipped (WHISK_TEST_ASAN=0)"
 fi
