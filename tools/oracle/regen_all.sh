@@ -16,6 +16,7 @@ for script in tools/oracle/gen_*.py; do
   name=${name#gen_}
   case "$name" in
     startup) out=tests/fixtures/startup_scene.json ;;
+    scripts) out=tests/fixtures/python_scripts.json ;;
     *) out=tests/fixtures/$name.json ;;
   esac
   echo "== $script -> $out"
