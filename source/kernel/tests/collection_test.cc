@@ -451,8 +451,8 @@ TEST(collection, several_view_layers_are_independent)
 {
   TestScene s;
   ViewLayer *second = scene_view_layer_add(s.bmain, s.scene, "ViewLayer");
-  EXPECT_STREQ(second->name, "ViewLayer.001");
-  EXPECT_EQ(scene_view_layer_find(s.scene, "ViewLayer.001"), second);
+  EXPECT_STREQ(second->name, "ViewLayer_001");
+  EXPECT_EQ(scene_view_layer_find(s.scene, "ViewLayer_001"), second);
   EXPECT_EQ(names_of(view_layer_objects(s.scene, second)), (Names{"Cube", "Camera", "Light"}));
   /* Selection is per layer. */
   EXPECT_EQ(view_layer_base_find(s.scene, second, s.cube)->flag & BASE_SELECTED, 0);
@@ -462,7 +462,7 @@ TEST(collection, several_view_layers_are_independent)
   EXPECT_TRUE(view_layer_objects(s.scene, second).empty());
   EXPECT_EQ(view_layer_objects(s.scene, s.view_layer).size(), 3u);
   view_layer_rename(s.scene, second, "ViewLayer");
-  EXPECT_STREQ(second->name, "ViewLayer.001");
+  EXPECT_STREQ(second->name, "ViewLayer_001");
   view_layer_rename(s.scene, second, "Back");
   EXPECT_STREQ(second->name, "Back");
   scene_view_layer_remove(s.bmain, s.scene, second);

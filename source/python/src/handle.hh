@@ -79,7 +79,7 @@ class StructHandle {
   Kind kind_ = Kind::Static;
   uint32_t owner_uid_ = 0;
   const StructRNA *type_ = nullptr;
-  std::string path_;
+  mutable std::string path_; /* follows the data when its key changes (a rename) */
   mutable PointerRNA cached_;
   mutable uint64_t generation_ = 0;
 

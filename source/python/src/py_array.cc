@@ -283,11 +283,11 @@ static PyObject *m_math_set_euler_order(PyObject *self, PyObject *order)
   });
 }
 
+/** What `.owner` of a wrapped mathutils value is: this array, as in Blender. */
 static PyObject *g_math_owner(PyObject *self, void *)
 {
-  return guard<PyObject *>(nullptr, [&]() -> PyObject * {
-    return wrap_handle(as_array(self)->parent);
-  });
+  Py_INCREF(self);
+  return self;
 }
 
 static PyObject *m_foreach_get(PyObject *self, PyObject *seq)
@@ -345,7 +345,7 @@ void init_array_type(PyObject *module)
       {Py_sq_item, reinterpret_cast<void *>(array_item)},
       {0, nullptr},
   };
-  static PyType_Spec spec = {"bpy_types.bpy_prop_array", sizeof(PyArray), 0, Py_TPFLAGS_DEFAULT,
+  static PyType_Spec spec = {"bpy_prop_array", sizeof(PyArray), 0, Py_TPFLAGS_DEFAULT,
                              slots};
   ArrayType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
   Py_INCREF(ArrayType);

@@ -53,13 +53,14 @@ static std::optional<PointerRNA> coll_lookup(PyCollection *c, PyObject *key, con
   }
   if (PyTuple_Check(key)) {
     if (PyTuple_GET_SIZE(key) != 2) {
-      raise(ErrorKind::Key, method, "((name, library)): expected a tuple of size 2, not ",
+      raise(ErrorKind::Key, "bpy_prop_collection[id, lib]: tuple key must be a pair, not size ",
             PyTuple_GET_SIZE(key));
     }
     PyObject *name = PyTuple_GET_ITEM(key, 0);
     PyObject *lib = PyTuple_GET_ITEM(key, 1);
     if (!PyUnicode_Check(name)) {
-      raise(ErrorKind::Key, method, "((name, library)): expected the first argument to be a string");
+      raise(ErrorKind::Key, "bpy_prop_collection[id, lib]: id must be a string, not ",
+            Py_TYPE(name)->tp_name);
     }
     const std::string_view name_view = utf8_of(name);
     const StructRNA *item = c->prop->item_type;
@@ -71,30 +72,40 @@ static std::optional<PointerRNA> coll_lookup(PyCollection *c, PyObject *key, con
       library = nullptr;
     }
     else if (PyUnicode_Check(lib)) {
-      const std::string_view lib_name = utf8_of(lib);
+      /* The library is named by its file path, as Blender does. */
+      const std::string_view lib_path = utf8_of(lib);
       for (dna::ID *candidate : parent.main->list(dna::IDType::Library)) {
-        if (lib_name == candidate->name) {
+        PointerRNA lib_ptr = rna::pointer_from_id(parent.main, candidate);
+        const AttrEntry *filepath = attr_lookup(lib_ptr.type, "filepath");
+        if (filepath && filepath->prop && rna::get_string(lib_ptr, *filepath->prop) == lib_path) {
           library = candidate;
         }
       }
       if (!library) {
-        return std::nullopt;
+        if (std::string_view(method) != "bpy_prop_collection[key]") {
+          return std::nullopt; /* `in` and get() answer no */
+        }
+        raise(ErrorKind::Key, "bpy_prop_collection[id, lib]: lib filepath '", lib_path,
+              "' does not reference a valid library");
       }
     }
     else if (is_struct(lib)) {
       library = reinterpret_cast<PyStruct *>(lib)->handle.resolve().owner_id;
     }
     else {
-      raise(ErrorKind::Key, method,
-            "((name, library)): expected the second argument to be a string or None");
+      raise(ErrorKind::Key, "bpy_prop_collection[id, lib]: lib must be a string or None, not ",
+            Py_TYPE(lib)->tp_name);
     }
     if (dna::ID *id = parent.main->find(*item->id_type, name_view, library)) {
       return rna::pointer_from_id(parent.main, id);
     }
     return std::nullopt;
   }
-  raise(ErrorKind::Type, method, ": expected a string or a tuple of strings, not ",
-        Py_TYPE(key)->tp_name);
+  if (std::string_view(method) == "bpy_prop_collection[key]") {
+    raise(ErrorKind::Type, method, ": invalid key, must be a string or an int, not ",
+          Py_TYPE(key)->tp_name);
+  }
+  raise(ErrorKind::Type, method, ": expected a string or a tuple of strings");
 }
 
 static Py_ssize_t coll_len(PyObject *self)
@@ -114,6 +125,9 @@ static PyObject *coll_subscript(PyObject *self, PyObject *key)
       const int64_t length = coll_length(c);
       const int64_t index = raw < 0 ? raw + length : raw;
       if (index < 0 || index >= length) {
+        if (raw < 0) {
+          raise(ErrorKind::Index, "bpy_prop_collection[", raw, "]: out of range.");
+        }
         raise(ErrorKind::Index, "bpy_prop_collection[index]: index ", raw, " out of range, size ",
               length);
       }
@@ -141,6 +155,12 @@ static PyObject *coll_subscript(PyObject *self, PyObject *key)
     }
     return wrap_struct(c->parent.slot(), *item);
   });
+}
+
+static PyObject *coll_item(PyObject *self, Py_ssize_t index)
+{
+  Ref key(PyLong_FromSsize_t(index));
+  return key ? coll_subscript(self, key.get()) : nullptr;
 }
 
 static int coll_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
@@ -453,7 +473,9 @@ static PyObject *m_path_from_id(PyObject *self, PyObject *)
     PyCollection *c = as_coll(self);
     std::optional<std::string> path = rna::path_from_id(c->parent.resolve(), c->prop);
     if (!path) {
-      raise(ErrorKind::Value, "path_from_id(): this collection cannot say where it is");
+      const PointerRNA &parent = c->parent.resolve();
+      raise(ErrorKind::Value, parent.type->identifier, ".", c->prop->identifier,
+            ".path_from_id() does not support path creation for this type");
     }
     return PyUnicode_FromStringAndSize(path->data(), Py_ssize_t(path->size()));
   });
@@ -577,11 +599,12 @@ void init_collection_type(PyObject *module)
       {Py_mp_subscript, reinterpret_cast<void *>(coll_subscript)},
       {Py_mp_ass_subscript, reinterpret_cast<void *>(coll_ass_subscript)},
       {Py_sq_length, reinterpret_cast<void *>(coll_len)},
+      {Py_sq_item, reinterpret_cast<void *>(coll_item)},
       {Py_sq_contains, reinterpret_cast<void *>(coll_contains)},
       {Py_nb_bool, reinterpret_cast<void *>(coll_bool)},
       {0, nullptr},
   };
-  static PyType_Spec spec = {"bpy_types.bpy_prop_collection", sizeof(PyCollection), 0,
+  static PyType_Spec spec = {"bpy_prop_collection", sizeof(PyCollection), 0,
                              Py_TPFLAGS_DEFAULT, slots};
   CollectionType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
   Py_INCREF(CollectionType);
@@ -593,7 +616,7 @@ void init_collection_type(PyObject *module)
       {Py_tp_iternext, reinterpret_cast<void *>(iter_next)},
       {0, nullptr},
   };
-  static PyType_Spec iter_spec = {"bpy_types.bpy_prop_collection_iter", sizeof(PyCollectionIter),
+  static PyType_Spec iter_spec = {"bpy_prop_collection_iter", sizeof(PyCollectionIter),
                                   0, Py_TPFLAGS_DEFAULT, iter_slots};
   CollectionIterType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&iter_spec)));
 }

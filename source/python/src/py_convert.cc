@@ -95,14 +95,17 @@ static std::optional<std::string> id_python_path(kernel::Main *main, ID *id, int
 std::optional<std::string> python_path(const PointerRNA &ptr, const PropertyRNA *prop)
 {
   if (!ptr.owner_id) {
-    if (ptr.main && ptr.data == static_cast<void *>(ptr.main)) {
-      return prop ? "bpy.data." + prop->identifier : std::string("bpy.data");
+    if (ptr.main && ptr.data == static_cast<void *>(ptr.main) && prop) {
+      return "bpy.data." + prop->identifier; /* bpy.data itself prints as a struct */
     }
     return std::nullopt;
   }
   std::optional<std::string> base = id_python_path(ptr.main, ptr.owner_id);
   if (!base) {
     return std::nullopt;
+  }
+  if (ptr.type && ptr.type->path_internal && ptr.data != static_cast<void *>(ptr.owner_id)) {
+    return *base + "..." + ptr.type->identifier;
   }
   std::optional<std::string> rel = rna::path_from_id(ptr, prop);
   if (!rel) {
@@ -336,22 +339,36 @@ static std::string string_from_python(const PropertyRNA &prop, PyObject *value,
 }
 
 static PointerRNA pointer_from_python(const PropertyRNA &prop, PyObject *value,
-                                      const std::string &where)
+                                      const std::string &where,
+                                      const StructRNA *expected = nullptr)
 {
+  if (!expected) {
+    expected = prop.item_type;
+  }
   if (value == Py_None) {
     return {};
   }
   if (!is_struct(value)) {
-    raise(ErrorKind::Type, where, " expected a ",
-          prop.item_type ? prop.item_type->identifier : "struct", " type, not ",
-          type_name(value));
+    raise(ErrorKind::Type, where, " expected a ", expected ? expected->identifier : "struct",
+          " type, not ", type_name(value));
   }
   const PointerRNA &ptr = reinterpret_cast<PyStruct *>(value)->handle.resolve();
-  if (prop.item_type && !ptr.type->is_a(prop.item_type)) {
-    raise(ErrorKind::Type, where, " expected a ", prop.item_type->identifier, " type, not ",
+  if (expected && !ptr.type->is_a(expected)) {
+    raise(ErrorKind::Type, where, " expected a ", expected->identifier, " type, not ",
           ptr.type->identifier);
   }
   return ptr;
+}
+
+/** The struct a pointer property takes from this owner (Object.data: the data's kind). */
+static const StructRNA *pointer_target(const PointerRNA &owner, const PropertyRNA &prop)
+{
+  if (prop.pointer_type) {
+    if (const StructRNA *type = prop.pointer_type(owner)) {
+      return type;
+    }
+  }
+  return prop.item_type;
 }
 
 static int enum_value_from_identifier(const PointerRNA &ptr, const PropertyRNA &prop,
@@ -399,32 +416,90 @@ static int enum_from_python(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
   return enum_value_from_identifier(ptr, prop, utf8_of(value), context);
 }
 
-/** Flattens a (nested) sequence for an array property of the given shape, checking each
- * dimension's length the way Blender does. Nested sequences of a matrix are rows. */
-static void flatten_sequence(PyObject *value, const int *dims, int ndim, int dim,
-                             const char *context, std::vector<PyObject *> &out, Ref &keep)
+static const char *element_name(const PropertyRNA &prop)
 {
-  Ref fast(PySequence_Fast(value, ""));
-  if (!fast) {
-    PyErr_Clear();
-    raise(ErrorKind::Type, context, ": expected a sequence, not ", type_name(value));
+  return prop.type == PropertyType::Float ? "float" :
+         prop.type == PropertyType::Int   ? "int" :
+                                            "boolean";
+}
+
+/** Checks a (nested) sequence against an array property's shape the way Blender does:
+ * items of an outer dimension must be sequences, inner dimensions are checked before
+ * outer ones, and only then the item types. Collects the leaves; a matrix's nested
+ * sequences are its rows. */
+static void flatten_sequence(const PropertyRNA &prop, PyObject *value, const int *dims, int ndim,
+                             int dim, const char *context, std::vector<Ref> &out)
+{
+  if (!PySequence_Check(value) || PyDict_Check(value)) {
+    raise(ErrorKind::Value, context, ": sequence expected at dimension ", dim + 1, ", not '",
+          type_name(value), "'");
   }
+  Ref fast(check(PySequence_Fast(value, "expected a sequence")));
   const Py_ssize_t size = PySequence_Fast_GET_SIZE(fast.get());
+  if (dim + 1 < ndim) {
+    for (Py_ssize_t i = 0; i < size; i++) {
+      PyObject *item = PySequence_Fast_GET_ITEM(fast.get(), i);
+      if (!PySequence_Check(item)) {
+        raise(ErrorKind::Type, context, ": expected a sequence of ", element_name(prop), ", not ",
+              type_name(item));
+      }
+    }
+    std::vector<Ref> inner;
+    for (Py_ssize_t i = 0; i < size; i++) {
+      flatten_sequence(prop, PySequence_Fast_GET_ITEM(fast.get(), i), dims, ndim, dim + 1, context,
+                       inner);
+    }
+    if (size != dims[dim]) {
+      raise(ErrorKind::Value, context, ": sequences of dimension ", dim, " should contain ",
+            dims[dim], " items, not ", size);
+    }
+    for (Ref &item : inner) {
+      out.push_back(std::move(item));
+    }
+    return;
+  }
   if (size != dims[dim]) {
     raise(ErrorKind::Value, context, ": sequences of dimension ", dim, " should contain ",
           dims[dim], " items, not ", size);
   }
   for (Py_ssize_t i = 0; i < size; i++) {
     PyObject *item = PySequence_Fast_GET_ITEM(fast.get(), i);
-    if (dim + 1 < ndim) {
-      flatten_sequence(item, dims, ndim, dim + 1, context, out, keep);
+    Py_INCREF(item);
+    out.emplace_back(item);
+  }
+}
+
+/** A mathutils.Matrix of the wrong size gets Blender's own message. */
+static void check_matrix_size(const PointerRNA &ptr, const PropertyRNA &prop, PyObject *value,
+                              int rows, int cols, const char *context)
+{
+  static PyObject *matrix_type = nullptr;
+  if (!matrix_type) {
+    Ref module(PyImport_ImportModule("mathutils"));
+    if (!module) {
+      PyErr_Clear();
+      return;
     }
-    else {
-      Py_INCREF(item);
-      out.push_back(item);
+    matrix_type = PyObject_GetAttrString(module.get(), "Matrix");
+    if (!matrix_type) {
+      PyErr_Clear();
+      return;
     }
   }
-  (void)keep;
+  const int is = PyObject_IsInstance(value, matrix_type);
+  if (is <= 0) {
+    PyErr_Clear();
+    return;
+  }
+  const Py_ssize_t value_rows = PyObject_Length(value);
+  Ref first(value_rows > 0 ? PySequence_GetItem(value, 0) : nullptr);
+  const Py_ssize_t value_cols = first ? PyObject_Length(first.get()) : 0;
+  PyErr_Clear();
+  if (value_rows != rows || value_cols != cols) {
+    raise(ErrorKind::Value, context, ": ", ptr.type->identifier, ".", prop.identifier,
+          ", matrix assign dimension size mismatch, is ", value_rows, "x", value_cols,
+          ", expected be ", rows, "x", cols);
+  }
 }
 
 static void set_array_value(const PointerRNA &ptr, const PropertyRNA &prop, PyObject *value,
@@ -439,29 +514,14 @@ static void set_array_value(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
     dims[0] = prop.array_dimensions[1];
     dims[1] = prop.array_dimensions[0];
     ndim = 2;
+    check_matrix_size(ptr, prop, value, dims[0], dims[1], context);
   }
+  std::vector<Ref> refs;
+  flatten_sequence(prop, value, dims, ndim, 0, context, refs);
   std::vector<PyObject *> items;
-  Ref keep;
-  struct Release {
-    std::vector<PyObject *> &items;
-    ~Release()
-    {
-      for (PyObject *o : items) {
-        Py_DECREF(o);
-      }
-    }
-  } release{items};
-  if (PyUnicode_Check(value) && !is_matrix) {
-    /* A string is a sequence of strings: Blender reports the item type. */
-    if (PyUnicode_GET_LENGTH(value) == length) {
-      raise(ErrorKind::Type, context, ": expected sequence items of type ",
-            prop.type == PropertyType::Float ? "float" :
-            prop.type == PropertyType::Int   ? "int" :
-                                               "boolean",
-            ", not str");
-    }
+  for (const Ref &ref : refs) {
+    items.push_back(ref.get());
   }
-  flatten_sequence(value, dims, ndim, 0, context, items, keep);
   std::vector<double> values(items.size());
   for (size_t i = 0; i < items.size(); i++) {
     PyObject *item = items[i];
@@ -520,8 +580,12 @@ static void set_array_value(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
 [[noreturn]] static void rethrow_with_context(const Error &error, const char *context)
 {
   const std::string &message = error.message();
+  if (error.kind() == ErrorKind::Runtime) {
+    /* Kernel refusals reach scripts as Blender's reports do. */
+    throw Error(ErrorKind::Runtime, "Error: " + message + "\n");
+  }
   if (message.rfind("bpy_struct", 0) == 0 || error.kind() == ErrorKind::Reference ||
-      error.kind() == ErrorKind::Attribute || error.kind() == ErrorKind::Runtime)
+      error.kind() == ErrorKind::Attribute)
   {
     throw error;
   }
@@ -558,7 +622,7 @@ void set_property_value(const PointerRNA &ptr, const PropertyRNA &prop, PyObject
         rna::set_enum(ptr, prop, enum_from_python(ptr, prop, value, context));
         break;
       case PropertyType::Pointer:
-        rna::set_pointer(ptr, prop, pointer_from_python(prop, value, at));
+        rna::set_pointer(ptr, prop, pointer_from_python(prop, value, at, pointer_target(ptr, prop)));
         break;
       case PropertyType::Collection:
         break;

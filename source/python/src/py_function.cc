@@ -44,9 +44,10 @@ static PyObject *func_call(PyObject *self, PyObject *args, PyObject *kwargs)
       }
     }
     const Py_ssize_t positional = PyTuple_GET_SIZE(args);
-    if (positional > Py_ssize_t(inputs.size())) {
+    const Py_ssize_t given = positional + (kwargs ? PyDict_Size(kwargs) : 0);
+    if (given > Py_ssize_t(inputs.size())) {
       raise(ErrorKind::Type, func_name(), "(): takes at most ", inputs.size(), " arguments, got ",
-            positional);
+            given);
     }
     std::vector<rna::Value> values(inputs.size());
     Py_ssize_t used_keywords = 0;
@@ -155,7 +156,7 @@ void init_function_type(PyObject *module)
       {Py_tp_getset, func_getset},
       {0, nullptr},
   };
-  static PyType_Spec spec = {"bpy_types.bpy_func", sizeof(PyFunction), 0, Py_TPFLAGS_DEFAULT,
+  static PyType_Spec spec = {"bpy_func", sizeof(PyFunction), 0, Py_TPFLAGS_DEFAULT,
                              slots};
   FunctionType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
   Py_INCREF(FunctionType);

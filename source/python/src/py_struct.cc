@@ -89,8 +89,6 @@ static PyObject *make_class(const StructRNA *type)
   PyDict_SetItemString(dict.get(), "__module__", module.get());
   Ref doc(check(PyUnicode_FromString(type->description.c_str())));
   PyDict_SetItemString(dict.get(), "__doc__", doc.get());
-  Ref bl_rna(check(wrap_struct(nullptr, rna::pointer_from_struct_rna(type))));
-  PyDict_SetItemString(dict.get(), "bl_rna", bl_rna.get());
   return check(PyObject_CallFunction(g_metaclass, "s(O)O",
                                      type->identifier.c_str(), base, dict.get()));
 }
@@ -104,6 +102,13 @@ PyTypeObject *python_type_for(const StructRNA *type)
   }
   PyObject *cls = make_class(type);
   table[type] = reinterpret_cast<PyTypeObject *>(cls); /* the table keeps the reference */
+  /* bl_rna after the class is known: the Struct type's own bl_rna is of its own class. */
+  Ref bl_rna(check(wrap_struct(nullptr, rna::pointer_from_struct_rna(type))));
+  Ref key(check(PyUnicode_FromString("bl_rna")));
+  if (PyObject_GenericSetAttr(cls, key.get(), bl_rna.get()) < 0) {
+    throw PyRaised();
+  }
+  PyType_Modified(reinterpret_cast<PyTypeObject *>(cls));
   return reinterpret_cast<PyTypeObject *>(cls);
 }
 
@@ -300,12 +305,13 @@ static const PropertyRNA *find_property_arg(PyStruct *self, PyObject *name_obj,
                                             const char *method)
 {
   if (!PyUnicode_Check(name_obj)) {
-    raise(ErrorKind::Type, method, "(): expected a string, not ", Py_TYPE(name_obj)->tp_name);
+    raise(ErrorKind::Type, method, "() argument 1 must be str, not ", Py_TYPE(name_obj)->tp_name);
   }
   const std::string_view name = utf8_of(name_obj);
   const AttrEntry *entry = attr_lookup(self->handle.type(), name);
   if (!entry || !entry->prop) {
-    raise(ErrorKind::Type, method, "(\"", name, "\") not found");
+    raise(ErrorKind::Attribute, self->handle.type()->identifier, ".", method, "(\"", name,
+          "\") not found");
   }
   return entry->prop;
 }
@@ -321,8 +327,9 @@ static PyObject *m_path_from_id(PyObject *self, PyObject *args)
     const PointerRNA &ptr = ps->handle.resolve();
     const PropertyRNA *prop = name ? find_property_arg(ps, name, "path_from_id") : nullptr;
     std::optional<std::string> path = rna::path_from_id(ptr, prop);
-    if (!path) {
-      raise(ErrorKind::Value, ptr.type->identifier, ".path_from_id() does not support path creation for this type");
+    if (!path || path->empty()) {
+      raise(ErrorKind::Value, ptr.type->identifier,
+            ".path_from_id() does not support path creation for this type");
     }
     return PyUnicode_FromStringAndSize(path->data(), Py_ssize_t(path->size()));
   });
@@ -337,11 +344,27 @@ static PyObject *m_path_resolve(PyObject *self, PyObject *args)
       throw PyRaised();
     }
     PyStruct *ps = as_struct(self);
+    const std::string_view text(path);
+    /* ["key"]: an ID property of this struct. */
+    if (text.size() > 4 && text.substr(0, 2) == "[\"" && text.substr(text.size() - 2) == "\"]") {
+      Ref key(check(PyUnicode_FromStringAndSize(path + 2, Py_ssize_t(text.size() - 4))));
+      PyObject *value = idprop_subscript(ps, key.get());
+      if (value || !PyErr_ExceptionMatches(PyExc_KeyError)) {
+        return value;
+      }
+      PyErr_Clear();
+    }
     rna::ResolvedPath r;
     try {
+      if (text.empty()) {
+        throw Error(ErrorKind::Value, "empty path");
+      }
       r = rna::path_resolve(ps->handle.resolve(), path);
     }
-    catch (const Error &) {
+    catch (const Error &error) {
+      if (error.kind() == ErrorKind::Reference) {
+        throw;
+      }
       raise(ErrorKind::Value, ps->handle.type()->identifier, ".path_resolve(\"", path,
             "\") could not be resolved");
     }
@@ -509,7 +532,7 @@ void init_struct_type(PyObject *module)
       {Py_tp_doc, const_cast<char *>("The base of every RNA struct type")},
       {0, nullptr},
   };
-  static PyType_Spec spec = {"bpy_types.bpy_struct", sizeof(PyStruct), 0,
+  static PyType_Spec spec = {"bpy_struct", sizeof(PyStruct), 0,
                              Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, slots};
   StructBaseType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
   PyObject_SetAttrString(reinterpret_cast<PyObject *>(StructBaseType), "__module__",

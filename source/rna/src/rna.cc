@@ -212,12 +212,6 @@ PointerRNA pointer_from_data(const PointerRNA &owner, const StructRNA *type, voi
   return ptr;
 }
 
-PointerRNA pointer_from_struct_rna(const StructRNA *srna)
-{
-  static const StructRNA *struct_type = blender_rna().find("Struct");
-  return {nullptr, nullptr, struct_type, const_cast<StructRNA *>(srna)};
-}
-
 PointerRNA pointer_from_main(Main *main)
 {
   return {main, nullptr, blender_rna().find("BlendData"), main};

@@ -1,6 +1,7 @@
 #include "whisk/kernel/scene.hh"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
@@ -151,17 +152,38 @@ ViewLayer *scene_view_layer_find(const Scene *scene, std::string_view name)
   return nullptr;
 }
 
+/** View layers take "_NNN" suffixes ("Beauty_001"), unlike IDs' ".NNN", as in Blender. */
 static std::string unique_view_layer_name(const Scene *scene, std::string_view wanted,
                                           const ViewLayer *ignore)
 {
-  NameMap names;
+  std::unordered_set<std::string> taken;
   for (const auto &layer : scene->view_layers) {
     if (layer.get() != ignore) {
-      names.add(layer->name);
+      taken.insert(layer->name);
     }
   }
   std::string name = sanitize_id_name(wanted);
-  return names.make_unique(name.empty() ? "ViewLayer" : name);
+  if (name.empty()) {
+    name = "ViewLayer";
+  }
+  if (!taken.count(name)) {
+    return name;
+  }
+  std::string base = name;
+  const size_t underscore = base.rfind('_');
+  if (underscore != std::string::npos && underscore + 1 < base.size() &&
+      base.find_first_not_of("0123456789", underscore + 1) == std::string::npos)
+  {
+    base.resize(underscore);
+  }
+  for (int number = 1;; number++) {
+    char suffix[16];
+    std::snprintf(suffix, sizeof(suffix), "_%03d", number);
+    std::string candidate = base.substr(0, 63 - std::strlen(suffix)) + suffix;
+    if (!taken.count(candidate)) {
+      return candidate;
+    }
+  }
 }
 
 ViewLayer *scene_view_layer_add(Main &bmain, Scene *scene, std::string_view name)
@@ -179,7 +201,7 @@ void scene_view_layer_remove(Main &bmain, Scene *scene, ViewLayer *view_layer)
 {
   if (scene->view_layers.size() <= 1) {
     raise(ErrorKind::Runtime, "view layer '", view_layer->name,
-          "' could not be removed from scene '", scene->id.name, "': a scene needs at least one");
+          "' could not be removed from scene '", scene->id.name, "'");
   }
   auto it = std::find_if(scene->view_layers.begin(), scene->view_layers.end(),
                          [&](const auto &layer) { return layer.get() == view_layer; });

@@ -1,8 +1,6 @@
 """``bpy.context`` for a headless session: the scene and view layer of the current file,
 the active and selected objects, and ``temp_override``."""
 
-import contextlib
-
 import _whisk
 
 
@@ -44,9 +42,12 @@ class Context:
         return bpy.data
 
     def _lookup(self, name):
-        for layer in reversed(self._overrides):
-            if name in layer:
-                return True, layer[name]
+        # Only context members can be overridden; other keywords are accepted and
+        # ignored, as in Blender.
+        if name in _MEMBERS:
+            for layer in reversed(self._overrides):
+                if name in layer:
+                    return True, layer[name]
         return False, None
 
     def __getattr__(self, name):
@@ -79,14 +80,28 @@ class Context:
         """A dict of the context members and their current values."""
         return {name: getattr(self, name) for name in _MEMBERS}
 
-    @contextlib.contextmanager
     def temp_override(self, **members):
         """Override context members for the duration of a ``with`` block."""
-        self._overrides.append(members)
-        try:
-            yield self
-        finally:
-            self._overrides.pop()
+        return ContextTempOverride(self, members)
+
+
+class ContextTempOverride:
+    """What Context.temp_override returns: a context manager that can be made once and
+    entered later."""
+
+    __slots__ = ("_context", "_members")
+
+    def __init__(self, context, members):
+        self._context = context
+        self._members = members
+
+    def __enter__(self):
+        self._context._overrides.append(self._members)
+        return None
+
+    def __exit__(self, *exc):
+        self._context._overrides.pop()
+        return False
 
 
 def _scene(ctx):
@@ -123,6 +138,10 @@ def _visible_objects(ctx):
     return [ob for ob in layer.objects if ob.visible_get(view_layer=layer)]
 
 
+def _selectable_objects(ctx):
+    return [ob for ob in _visible_objects(ctx) if not ob.hide_select]
+
+
 def _editable_objects(ctx):
     return [ob for ob in _visible_objects(ctx) if ob.library is None]
 
@@ -151,6 +170,7 @@ _MEMBERS = {
     "selected_objects": _selected_objects,
     "selected_editable_objects": _selected_editable_objects,
     "visible_objects": _visible_objects,
+    "selectable_objects": _selectable_objects,
     "editable_objects": _editable_objects,
     "mode": lambda ctx: "OBJECT",
     "engine": lambda ctx: ctx.scene.render.engine if ctx.scene is not None else "",

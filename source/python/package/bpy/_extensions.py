@@ -38,6 +38,38 @@ for _name, _value in vars(_BlendDataMethods).items():
             type.__setattr__(_types.BlendData, _name, _value)
 
 
+def _children_recursive_object(self):
+    """Every object parented to this one, at any depth (children before grandchildren's
+    siblings, as a depth-first walk)."""
+    found = []
+
+    def walk(ob):
+        for child in ob.children:
+            found.append(child)
+            walk(child)
+
+    walk(self)
+    return found
+
+
+def _children_recursive_collection(self):
+    """Every collection nested in this one, depth first."""
+    found = []
+
+    def walk(collection):
+        for child in collection.children:
+            found.append(child)
+            walk(child)
+
+    walk(self)
+    return found
+
+
+type.__setattr__(_types.Object, "children_recursive", property(_children_recursive_object))
+type.__setattr__(_types.Collection, "children_recursive",
+                 property(_children_recursive_collection))
+
+
 def _check_animatable(self, data_path, method):
     try:
         resolved = self.path_resolve(data_path, False)

@@ -23,6 +23,8 @@ void define_action(BlenderRNA &rna);
 void define_text(BlenderRNA &rna);
 void define_node_tree(BlenderRNA &rna);
 void define_property_group(BlenderRNA &rna);
+/** Struct, Property (and its kinds), Function, EnumPropertyItem: RNA describing RNA. */
+void define_rna(BlenderRNA &rna);
 
 /* Shared helpers for declarations. */
 namespace defs {

@@ -25,6 +25,12 @@ void register_all(BlenderRNA &rna)
       {"ObjectBase", nullptr},  {"IDMaterials", nullptr},  {"CollectionObjects", nullptr},
       {"CollectionChildren", nullptr}, {"SceneObjects", nullptr}, {"ViewLayers", nullptr},
       {"LayerObjects", nullptr}, {"PropertyGroup", nullptr},
+      /* RNA describing RNA (bl_rna). */
+      {"Struct", nullptr},      {"Property", nullptr},    {"BoolProperty", "Property"},
+      {"IntProperty", "Property"}, {"FloatProperty", "Property"},
+      {"StringProperty", "Property"}, {"EnumProperty", "Property"},
+      {"PointerProperty", "Property"}, {"CollectionProperty", "Property"},
+      {"Function", nullptr},    {"EnumPropertyItem", nullptr},
   };
   for (const Shell &shell : shells) {
     rna.add(shell.name, shell.base ? rna.find(shell.base) : nullptr);
@@ -44,6 +50,7 @@ void register_all(BlenderRNA &rna)
   define_text(rna);
   define_node_tree(rna);
   define_property_group(rna); /* runtime.cc */
+  define_rna(rna);
 
   /* Shells were added before their bases declared a name property (ID's `name`):
    * inherit it now, so that collections of Objects, Lights... can be keyed by name. */

@@ -48,7 +48,8 @@ void define_collection_objects(BlenderRNA &rna)
         kernel::id_tag_update(&collection.id, ID_RECALC_HIERARCHY);
       });
   parameter(link, "object", PropertyType::Pointer, object_srna, PARM_REQUIRED)
-      .ui("Object", "Object to add");
+      .ui("Object", "Object to add")
+      .flag(PROP_NEVER_NULL);
 
   FunctionRNA &unlink = funcs.function(
       "unlink", "Remove an object from the collection", [](FunctionCall &call) {
@@ -77,7 +78,8 @@ void define_collection_children(BlenderRNA &rna)
         kernel::id_tag_update(&parent.id, ID_RECALC_HIERARCHY);
       });
   parameter(link, "child", PropertyType::Pointer, collection_srna, PARM_REQUIRED)
-      .ui("Child", "Collection to nest");
+      .ui("Child", "Collection to nest")
+      .flag(PROP_NEVER_NULL);
 
   FunctionRNA &unlink = funcs.function(
       "unlink", "Take a nested collection out of this one", [](FunctionCall &call) {

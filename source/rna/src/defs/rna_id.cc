@@ -74,6 +74,7 @@ void define_id(BlenderRNA &rna)
 
   def.add("name_full", PropertyType::String)
       .ui("Full Name", "Name, with the library name when the data-block is linked")
+      .max_length(132) /* Blender's MAX_ID_FULL_NAME */
       .read_only()
       .get()
       ->get_string = [](const PointerRNA &p) { return std::string(D::data(p).name); };
@@ -170,7 +171,8 @@ void define_id(BlenderRNA &rna)
         const PointerRNA &target = std::get<PointerRNA>(call.args[0]);
         kernel::id_remap(defs::main_of(call.self), call.self.owner_id, target.owner_id);
       });
-  parameter(remap, "new_id", PropertyType::Pointer, rna.find("ID"), PARM_REQUIRED);
+  parameter(remap, "new_id", PropertyType::Pointer, rna.find("ID"), PARM_REQUIRED)
+      .flag(PROP_NEVER_NULL);
 
   FunctionRNA &user_of = def.function(
       "user_of_id", "Number of times this data-block references the given one",
@@ -188,8 +190,9 @@ void define_id(BlenderRNA &rna)
                            }));
         call.result = count;
       });
-  parameter(user_of, "id", PropertyType::Pointer, rna.find("ID"), PARM_REQUIRED);
-  parameter(user_of, "count", PropertyType::Int, nullptr, PARM_OUTPUT);
+  parameter(user_of, "id", PropertyType::Pointer, rna.find("ID"), PARM_REQUIRED)
+      .flag(PROP_NEVER_NULL);
+  parameter(user_of, "count", PropertyType::Int, nullptr, PARM_OUTPUT).range(0, INT_HUGE);
 
   auto lib = struct_<Library>(rna, "Library");
   lib.ui("Library", "A file that data-blocks are linked from");
@@ -261,10 +264,13 @@ void define_main_collection(BlenderRNA &rna, const char *collection_name, IDType
   if (type == IDType::NodeTree) {
     item_param = "tree";
   }
-  parameter(remove, item_param, PropertyType::Pointer, item_struct, PARM_REQUIRED);
+  parameter(remove, item_param, PropertyType::Pointer, item_struct, PARM_REQUIRED)
+      .flag(PROP_NEVER_NULL);
   parameter(remove, "do_unlink", PropertyType::Boolean).default_value(1);
-  parameter(remove, "do_id_user", PropertyType::Boolean).default_value(1);
-  parameter(remove, "do_ui_user", PropertyType::Boolean).default_value(1);
+  if (type != IDType::Scene) { /* BlendDataScenes.remove(scene, do_unlink=True) */
+    parameter(remove, "do_id_user", PropertyType::Boolean).default_value(1);
+    parameter(remove, "do_ui_user", PropertyType::Boolean).default_value(1);
+  }
 
   FunctionRNA &tag = fdef.function(
       "tag", "Set the tag of every data-block in the collection", [type](FunctionCall &call) {
@@ -285,7 +291,8 @@ void define_main_collection(BlenderRNA &rna, const char *collection_name, IDType
                                                    data.owner_id);
           call.result = pointer_from_id(&main, &object->id);
         });
-    parameter(add, "name", PropertyType::String, nullptr, PARM_REQUIRED);
+    parameter(add, "name", PropertyType::String, nullptr, PARM_REQUIRED)
+        .default_string("Object");
     parameter(add, "object_data", PropertyType::Pointer, rna.find("ID"), PARM_REQUIRED);
     parameter(add, "object", PropertyType::Pointer, item_struct, PARM_OUTPUT);
     return;
@@ -300,7 +307,8 @@ void define_main_collection(BlenderRNA &rna, const char *collection_name, IDType
         ID *id = kernel::id_new(main, type, std::get<std::string>(call.args[0]));
         call.result = pointer_from_id(&main, id);
       });
-  parameter(add, "name", PropertyType::String, nullptr, PARM_REQUIRED);
+  parameter(add, "name", PropertyType::String, nullptr, PARM_REQUIRED)
+      .default_string(type == IDType::NodeTree ? "NodeGroup" : info.name);
   parameter(add, item_param, PropertyType::Pointer, item_struct, PARM_OUTPUT);
 }
 
@@ -313,6 +321,7 @@ void define_blend_data(BlenderRNA &rna)
   data.add("filepath", PropertyType::String)
       .ui("Filename", "Path to the file, empty when never saved")
       .subtype(PropertySubtype::FilePath)
+      .max_length(1024) /* FILE_MAX */
       .read_only()
       .get()
       ->get_string = [](const PointerRNA &p) { return static_cast<Main *>(p.data)->filepath; };

@@ -60,6 +60,7 @@ void define_id_materials(BlenderRNA &rna)
   parameter(pop, "index", PropertyType::Int)
       .ui("Index", "Index of the slot to remove; negative values count from the end")
       .range(-32766, 32766)
+      .soft_range(0, 32766)
       .default_value(-1);
   parameter(pop, "material", PropertyType::Pointer, material_srna, PARM_OUTPUT)
       .ui("Material", "Material of the removed slot");

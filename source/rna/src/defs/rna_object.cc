@@ -357,7 +357,15 @@ void define_object(BlenderRNA &rna)
                 kernel::object_set_data(defs::main_of(p), &D::data(p), value.owner_id);
               })
       .ui("Data", "The data the object shows (mesh, camera, light...)")
-      .recalc(ID_RECALC_GEOMETRY | ID_RECALC_HIERARCHY);
+      .recalc(ID_RECALC_GEOMETRY | ID_RECALC_HIERARCHY)
+      .get()
+      ->pointer_type = [](const PointerRNA &p) -> const StructRNA * {
+    /* An object with data takes data of the same kind. */
+    if (const ID *data = D::data(p).data) {
+      return struct_for_id_type(data->type);
+    }
+    return blender_rna().find("ID");
+  };
 
   def.pointer("parent", "Object",
               [](const PointerRNA &p) { return pointer_from_id(p.main, kernel::as_id(D::data(p).parent)); },

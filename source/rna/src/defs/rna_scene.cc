@@ -486,6 +486,7 @@ void define_layer_collection(BlenderRNA &rna)
   using D = StructDef<LayerCollection>;
   D def = struct_<LayerCollection>(rna, "LayerCollection");
   const StructRNA *srna = def.srna();
+  def.srna()->path_internal = true;
   def.ui("Layer Collection", "A collection as one view layer sees it, with per-layer flags");
   /* The layer collections are rebuilt when the hierarchy changes; the path names each
    * step by collection, so it resolves again after a rebuild. */
@@ -798,7 +799,8 @@ void define_view_layers_functions(BlenderRNA &rna)
         kernel::id_tag_update(&scene.id, ID_RECALC_HIERARCHY);
       });
   parameter(remove, "layer", PropertyType::Pointer, layer_srna, PARM_REQUIRED)
-      .ui("Layer", "View layer to remove");
+      .ui("Layer", "View layer to remove")
+      .flag(PROP_NEVER_NULL);
 }
 
 /* ---- Scene ---- */

@@ -65,6 +65,9 @@ struct PropertyRNA {
   std::function<void(const PointerRNA &, int)> set_enum;
   std::function<PointerRNA(const PointerRNA &)> get_pointer;
   std::function<void(const PointerRNA &, const PointerRNA &)> set_pointer;
+  /** Pointer: the struct a value must be, when it depends on the owner (an object's
+   * data must match its type: a mesh object takes a Mesh). Default: item_type. */
+  std::function<const StructRNA *(const PointerRNA &)> pointer_type;
   /** Pointer assignment check: may the value be assigned (type already checked)? */
   std::function<bool(const PointerRNA &, const PointerRNA &)> pointer_poll;
   std::function<int64_t(const PointerRNA &)> collection_length;

@@ -42,6 +42,9 @@ struct StructRNA {
   std::function<const StructRNA *(const PointerRNA &)> refine;
   /** Path from the owning ID to this struct (`view_layers["ViewLayer"]`); empty for IDs. */
   std::function<std::optional<std::string>(const PointerRNA &)> path;
+  /** The path is for Whisk's own handles only: Blender gives scripts no path for this
+   * struct (path_from_id raises, repr abbreviates), and neither does Whisk. */
+  bool path_internal = false;
   /** Registered while the program runs (a script's PropertyGroup), not built in. */
   bool is_runtime = false;
 
@@ -84,7 +87,17 @@ PointerRNA pointer_from_data(const PointerRNA &owner, const StructRNA *type, voi
 /** The BlendData pointer of a Main (`bpy.data`). */
 PointerRNA pointer_from_main(Main *main);
 const StructRNA *struct_for_id_type(dna::IDType type);
-/** A pointer of type `Struct` describing an RNA struct (`bl_rna`). */
+/* RNA describing RNA (defs/rna_rna.cc). These pointers have no Main and no owner ID; their
+ * data are the immutable definitions. All their properties are read-only. */
+
+/** A pointer of type `Struct` describing an RNA struct (`bl_rna`); null for nullptr. */
 PointerRNA pointer_from_struct_rna(const StructRNA *srna);
+/** A pointer describing a property, refined to its kind (`FloatProperty`, `EnumProperty`...);
+ * null for nullptr. */
+PointerRNA pointer_from_property_rna(const PropertyRNA *prop);
+/** Blender's `rna_type` property (a pointer to the data's `Struct`), which Blender declares
+ * on every struct. Whisk keeps it out of StructRNA::properties; `Struct.properties` lists
+ * it first and finds it by key, as Blender's does. */
+const PropertyRNA &rna_type_property();
 
 }  // namespace whisk::rna
