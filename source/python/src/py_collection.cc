@@ -163,12 +163,60 @@ static PyObject *coll_item(PyObject *self, Py_ssize_t index)
   return key ? coll_subscript(self, key.get()) : nullptr;
 }
 
+/** `collection[index] = value`: only an int index (negative counts from the end) of a
+ * collection whose items can be assigned (mesh.materials); Blender's messages otherwise. */
 static int coll_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
 {
-  PyErr_SetString(PyExc_TypeError,
-                  "bpy_prop_collection[key] = value: assignment is not supported, use the "
-                  "collection's functions (new, link, add)");
-  return -1;
+  return guard<int>(-1, [&]() -> int {
+    PyCollection *c = as_coll(self);
+    if (!value) {
+      raise(ErrorKind::Type, "del bpy_prop_collection[key]: not supported");
+    }
+    if (!PyIndex_Check(key) && !PySlice_Check(key)) {
+      raise(ErrorKind::Type, "bpy_prop_collection[key]: invalid key, must be a string or an "
+                             "int, not ",
+            Py_TYPE(key)->tp_name);
+    }
+    /* The value first: None or a struct of the item type. */
+    PointerRNA item;
+    if (value != Py_None) {
+      if (!is_struct(value)) {
+        raise(ErrorKind::Type, "bpy_prop_collection[key] = value: invalid, expected a "
+                               "StructRNA type or None, not a ",
+              Py_TYPE(value)->tp_name);
+      }
+      item = reinterpret_cast<PyStruct *>(value)->handle.resolve();
+      const StructRNA *expected = c->prop->item_type;
+      if (expected && !item.type->is_a(expected)) {
+        raise(ErrorKind::Type, "bpy_prop_collection[key] = value: invalid, expected a '",
+              expected->identifier, "' type or None, not a '", item.type->identifier, "'");
+      }
+    }
+    if (PySlice_Check(key)) {
+      raise(ErrorKind::Type, "bpy_prop_collection[key]: invalid key, must be a string or an "
+                             "int, not slice");
+    }
+    const Py_ssize_t raw = PyNumber_AsSsize_t(key, PyExc_IndexError);
+    if (raw == -1 && PyErr_Occurred()) {
+      throw PyRaised();
+    }
+    const PointerRNA &parent = c->parent.resolve();
+    const int64_t length = rna::collection_length(parent, *c->prop);
+    const int64_t index = raw < 0 ? raw + length : raw;
+    if (index < 0) {
+      raise(ErrorKind::Index, "bpy_prop_collection[", raw, "]: out of range.");
+    }
+    if (index >= length) {
+      raise(ErrorKind::Index, "bpy_prop_collection[index] = value: index ", raw,
+            " out of range, size ", length);
+    }
+    if (!c->prop->collection_assign) {
+      raise(ErrorKind::Index, "bpy_prop_collection[index] = value: failed assignment (unknown "
+                              "reason)");
+    }
+    rna::collection_assign(parent, *c->prop, index, item);
+    return 0;
+  });
 }
 
 static int coll_contains(PyObject *self, PyObject *key)

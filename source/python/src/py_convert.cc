@@ -469,26 +469,32 @@ static void flatten_sequence(const PropertyRNA &prop, PyObject *value, const int
   }
 }
 
-/** A mathutils.Matrix of the wrong size gets Blender's own message. */
-static void check_matrix_size(const PointerRNA &ptr, const PropertyRNA &prop, PyObject *value,
-                              int rows, int cols, const char *context)
+static PyObject *math_matrix_type()
 {
   static PyObject *matrix_type = nullptr;
   if (!matrix_type) {
     Ref module(PyImport_ImportModule("mathutils"));
-    if (!module) {
-      PyErr_Clear();
-      return;
+    if (module) {
+      matrix_type = PyObject_GetAttrString(module.get(), "Matrix");
     }
-    matrix_type = PyObject_GetAttrString(module.get(), "Matrix");
-    if (!matrix_type) {
-      PyErr_Clear();
-      return;
-    }
-  }
-  const int is = PyObject_IsInstance(value, matrix_type);
-  if (is <= 0) {
     PyErr_Clear();
+  }
+  return matrix_type;
+}
+
+static bool is_math_matrix(PyObject *value)
+{
+  PyObject *type = math_matrix_type();
+  const int is = type ? PyObject_IsInstance(value, type) : 0;
+  PyErr_Clear();
+  return is > 0;
+}
+
+/** A mathutils.Matrix of the wrong size gets Blender's own message. */
+static void check_matrix_size(const PointerRNA &ptr, const PropertyRNA &prop, PyObject *value,
+                              int rows, int cols, const char *context)
+{
+  if (!is_math_matrix(value)) {
     return;
   }
   const Py_ssize_t value_rows = PyObject_Length(value);
@@ -518,6 +524,9 @@ static void set_array_value(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
   }
   std::vector<Ref> refs;
   flatten_sequence(prop, value, dims, ndim, 0, context, refs);
+  /* A mathutils.Matrix is given by rows; plain nested sequences are read in RNA's memory
+   * order (columns first), as Blender reads them. */
+  const bool rows_given = is_matrix && is_math_matrix(value);
   std::vector<PyObject *> items;
   for (const Ref &ref : refs) {
     items.push_back(ref.get());
@@ -526,8 +535,9 @@ static void set_array_value(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
   for (size_t i = 0; i < items.size(); i++) {
     PyObject *item = items[i];
     /* Row-major Python order -> RNA's column-major order for matrices. */
-    const size_t target = is_matrix ? (i % size_t(dims[1])) * size_t(dims[0]) + i / size_t(dims[1]) :
-                                      i;
+    const size_t target = rows_given ?
+                              (i % size_t(dims[1])) * size_t(dims[0]) + i / size_t(dims[1]) :
+                              i;
     switch (prop.type) {
       case PropertyType::Float: {
         if (PyFloat_Check(item)) {
@@ -664,6 +674,12 @@ rna::Value value_from_python(const PropertyRNA &param, PyObject *value, const st
       out.push_back(bool_from_python(PySequence_Fast_GET_ITEM(fast.get(), i), at));
     }
     return out;
+  }
+  if (value == Py_None && (param.flag & rna::PROP_NEVER_NULL) &&
+      (param.type == PropertyType::Pointer || param.type == PropertyType::Collection))
+  {
+    raise(ErrorKind::Type, at, " does not support a 'None' assignment ",
+          param.item_type ? param.item_type->identifier : "", " type");
   }
   switch (param.type) {
     case PropertyType::Boolean:

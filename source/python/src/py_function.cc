@@ -73,6 +73,9 @@ static PyObject *func_call(PyObject *self, PyObject *args, PyObject *kwargs)
         values[i] = value_from_python(*inputs[i], arg, "");
       }
       catch (const Error &error) {
+        if (error.kind() == ErrorKind::Reference) {
+          throw; /* a removed ID says so plainly, as in Blender */
+        }
         const bool by_position = Py_ssize_t(i) < positional;
         throw Error(error.kind(),
                     str_cat(func_name(), "(): error with ",

@@ -433,7 +433,7 @@ PyObject *group_pop(const StructHandle &owner, const std::vector<PathStep> &path
       Py_INCREF(fallback);
       return fallback;
     }
-    raise(ErrorKind::Key, "IDProperty: key \"", name, "\" not found");
+    raise(ErrorKind::Key, "key not found");
   }
   Ref value(to_plain(owner, *member));
   group_remove(owner, path, name);
@@ -505,7 +505,7 @@ int g_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     if (!value) {
       const std::string name = key_of(key, "del IDPropertyGroup[key]");
       if (!group_remove(g->owner, g->path, name)) {
-        raise(ErrorKind::Key, "IDPropertyGroup: key \"", name, "\" not found");
+        raise(ErrorKind::Key, "property not found in group");
       }
       return 0;
     }
@@ -814,7 +814,7 @@ int idprop_ass_subscript(PyStruct *self, PyObject *key, PyObject *value)
     if (!value) {
       const std::string name = key_of(key, "del bpy_struct[key]");
       if (!group_remove(self->handle, {}, name)) {
-        raise(ErrorKind::Key, "bpy_struct[key]: key \"", name, "\" not found");
+        raise(ErrorKind::Key, "property not found in group");
       }
       return 0;
     }

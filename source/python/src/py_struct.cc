@@ -291,10 +291,11 @@ static PyObject *struct_richcompare(PyObject *a, PyObject *b, int op)
   return guard<PyObject *>(nullptr, [&]() -> PyObject * {
     const StructHandle &ha = as_struct(a)->handle;
     const StructHandle &hb = as_struct(b)->handle;
-    bool equal = false;
-    if (ha.valid() && hb.valid()) {
-      equal = ha.resolve().data == hb.resolve().data;
-    }
+    /* Compares addresses only (removed data compares by its last address, as in Blender;
+     * nothing stale is read). */
+    const void *da = ha.valid() ? ha.resolve().data : ha.cached().data;
+    const void *db = hb.valid() ? hb.resolve().data : hb.cached().data;
+    const bool equal = da == db;
     return PyBool_FromLong(op == Py_EQ ? equal : !equal);
   });
 }

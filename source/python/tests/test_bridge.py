@@ -246,11 +246,17 @@ def test_hard_range_clamps():
 
 
 def test_matrix_assignment_round_trips():
+    import mathutils
+
     ob = bpy.data.objects["Cube"]
     rows = [[1, 0, 0, 1], [0, 1, 0, 2], [0, 0, 1, 3], [0, 0, 0, 1]]
-    ob.matrix_world = rows
+    ob.matrix_world = mathutils.Matrix(rows)
     assert [list(r) for r in ob.matrix_world] == rows
     assert tuple(ob.location) == (1.0, 2.0, 3.0)
+    # Plain nested lists are read in memory order, columns first, as Blender reads them.
+    columns = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [4, 5, 6, 1]]
+    ob.matrix_world = columns
+    assert tuple(ob.location) == (4.0, 5.0, 6.0)
 
 
 def test_id_properties():
@@ -323,8 +329,10 @@ def test_equality_and_hash():
 def test_function_arguments():
     with pytest.raises(TypeError, match='error with argument 2, "object_data"'):
         bpy.data.objects.new("x", "Cube")
-    with pytest.raises(TypeError, match="invalid keyword argument"):
+    with pytest.raises(TypeError, match="takes at most 2 arguments, got 3"):
         bpy.data.objects.new("x", None, bogus=1)
+    with pytest.raises(TypeError, match="invalid keyword argument"):
+        bpy.data.objects.new("x", bogus=1)
     ob = bpy.data.objects.new(name="kw", object_data=None)
     assert ob.name == "kw" and ob.data is None
     with pytest.raises(RuntimeError, match="must have zero users"):

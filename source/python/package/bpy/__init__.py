@@ -9,13 +9,10 @@ import whisk as _whisk_package  # noqa: F401  (loads the kernel)
 import _whisk
 
 from . import types  # noqa: E402  (generated classes; sets up the metaclass first)
-from . import props, utils  # noqa: E402,F401
-try:
-    from . import path, app  # noqa: F401
-except ImportError:  # TEMP until helpers land
-    pass
+from . import props, utils, path, app  # noqa: E402,F401
 from ._context import context  # noqa: E402
 
 data = _whisk.data()
+app.driver_namespace["bpy"] = __import__("bpy")
 
 __all__ = ["app", "context", "data", "path", "props", "types", "utils"]

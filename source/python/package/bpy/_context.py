@@ -60,7 +60,7 @@ class Context:
         return getter(self)
 
     def __setattr__(self, name, value):
-        raise AttributeError(f'bpy_struct: Context property "{name}" is read-only')
+        raise AttributeError(f'bpy_struct: attribute "{name}" from "Context" is read-only')
 
     def __dir__(self):
         return sorted(set(_MEMBERS) | {"copy", "temp_override"})
@@ -128,7 +128,9 @@ def _selected_objects(ctx):
     layer = ctx.view_layer
     if layer is None:
         return []
-    return [ob for ob in layer.objects if ob.select_get(view_layer=layer)]
+    return [ob for ob in layer.objects
+            if ob.select_get(view_layer=layer) and ob.visible_get(view_layer=layer)
+            and not ob.hide_select]
 
 
 def _visible_objects(ctx):

@@ -6,9 +6,24 @@ import _whisk
 from . import types as _types
 
 
+# Blender's ID type identifiers, the ones user_map accepts (Whisk holds a subset of the
+# types yet; the others simply match nothing).
+_ID_TYPE_ITEMS = (
+    "ACTION", "ARMATURE", "BRUSH", "CACHEFILE", "CAMERA", "COLLECTION", "CURVE", "CURVES",
+    "FONT", "GREASEPENCIL", "IMAGE", "KEY", "LATTICE", "LIBRARY", "LIGHT", "LIGHT_PROBE",
+    "LINESTYLE", "MASK", "MATERIAL", "MESH", "META", "MOVIECLIP", "NODETREE", "OBJECT",
+    "PAINTCURVE", "PALETTE", "PARTICLE", "POINTCLOUD", "SCENE", "SIMULATION", "SOUND",
+    "SPEAKER", "TEXT", "TEXTURE", "VOLUME", "WINDOWMANAGER", "WORKSPACE", "WORLD",
+)
+
+
 class _BlendDataMethods:
     def batch_remove(self, ids):
         """Remove several IDs at once (much faster than one by one)."""
+        ids = list(ids)
+        for item in ids:
+            if not isinstance(item, _types.ID):
+                raise TypeError(f"Expected an ID type, not {type(item).__name__}")
         _whisk.batch_remove(self, ids)
 
     def orphans_purge(self, do_local_ids=True, do_linked_ids=True, do_recursive=False):
@@ -17,6 +32,11 @@ class _BlendDataMethods:
 
     def user_map(self, subset=None, key_types=None, value_types=None):
         """{ID: set of IDs that use it} for every ID (or the subset)."""
+        for label, types in (("key types", key_types), ("value types", value_types)):
+            for name in types or ():
+                if name not in _ID_TYPE_ITEMS:
+                    raise ValueError(f"{label}: '{name}' not found in "
+                                     f"({', '.join(repr(n) for n in _ID_TYPE_ITEMS)})")
         return _whisk.user_map(self, subset, key_types, value_types)
 
     def temp_data(self, filepath=None):

@@ -47,7 +47,7 @@ void define_collection_objects(BlenderRNA &rna)
         kernel::collection_object_link(defs::main_of(call.self), &collection, object);
         kernel::id_tag_update(&collection.id, ID_RECALC_HIERARCHY);
       });
-  parameter(link, "object", PropertyType::Pointer, object_srna, PARM_REQUIRED)
+  parameter(link, "object", PropertyType::Pointer, object_srna, PARM_REQUIRED | PROP_NEVER_NULL)
       .ui("Object", "Object to add")
       .flag(PROP_NEVER_NULL);
 
@@ -59,7 +59,7 @@ void define_collection_objects(BlenderRNA &rna)
         kernel::collection_object_unlink(defs::main_of(call.self), &collection, object);
         kernel::id_tag_update(&collection.id, ID_RECALC_HIERARCHY);
       });
-  parameter(unlink, "object", PropertyType::Pointer, object_srna, PARM_REQUIRED)
+  parameter(unlink, "object", PropertyType::Pointer, object_srna, PARM_REQUIRED | PROP_NEVER_NULL)
       .ui("Object", "Object to remove");
 }
 
@@ -77,7 +77,7 @@ void define_collection_children(BlenderRNA &rna)
         kernel::collection_child_link(defs::main_of(call.self), &parent, child);
         kernel::id_tag_update(&parent.id, ID_RECALC_HIERARCHY);
       });
-  parameter(link, "child", PropertyType::Pointer, collection_srna, PARM_REQUIRED)
+  parameter(link, "child", PropertyType::Pointer, collection_srna, PARM_REQUIRED | PROP_NEVER_NULL)
       .ui("Child", "Collection to nest")
       .flag(PROP_NEVER_NULL);
 
@@ -89,7 +89,7 @@ void define_collection_children(BlenderRNA &rna)
         kernel::collection_child_unlink(defs::main_of(call.self), &parent, child);
         kernel::id_tag_update(&parent.id, ID_RECALC_HIERARCHY);
       });
-  parameter(unlink, "child", PropertyType::Pointer, collection_srna, PARM_REQUIRED)
+  parameter(unlink, "child", PropertyType::Pointer, collection_srna, PARM_REQUIRED | PROP_NEVER_NULL)
       .ui("Child", "Collection to take out");
 }
 
