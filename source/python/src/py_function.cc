@@ -49,8 +49,32 @@ static PyObject *func_call(PyObject *self, PyObject *args, PyObject *kwargs)
       raise(ErrorKind::Type, func_name(), "(): takes at most ", inputs.size(), " arguments, got ",
             given);
     }
+    /* Unknown keywords first, as Blender reports them before missing parameters. */
+    if (kwargs) {
+      std::string unknown, expected;
+      bool unknown_found = false;
+      PyObject *key, *value;
+      Py_ssize_t pos = 0;
+      while (PyDict_Next(kwargs, &pos, &key, &value)) {
+        const std::string_view k = utf8_of(key);
+        bool known = false;
+        for (const PropertyRNA *param : inputs) {
+          known |= param->identifier == k;
+        }
+        if (!known) {
+          unknown_found = true;
+          unknown += (unknown.empty() ? "" : ", ") + std::string(k);
+        }
+      }
+      for (const PropertyRNA *param : inputs) {
+        expected += (expected.empty() ? "" : ", ") + param->identifier;
+      }
+      if (unknown_found) {
+        raise(ErrorKind::Type, func_name(), "(): was called with invalid keyword argument(s) (",
+              unknown, "), expected (", expected, ")");
+      }
+    }
     std::vector<rna::Value> values(inputs.size());
-    Py_ssize_t used_keywords = 0;
     for (size_t i = 0; i < inputs.size(); i++) {
       PyObject *arg = nullptr;
       if (Py_ssize_t(i) < positional) {
@@ -58,9 +82,6 @@ static PyObject *func_call(PyObject *self, PyObject *args, PyObject *kwargs)
       }
       else if (kwargs) {
         arg = PyDict_GetItemString(kwargs, inputs[i]->identifier.c_str());
-        if (arg) {
-          used_keywords++;
-        }
       }
       if (!arg) {
         if (inputs[i]->flag & rna::PARM_REQUIRED) {
@@ -83,26 +104,6 @@ static PyObject *func_call(PyObject *self, PyObject *args, PyObject *kwargs)
                             by_position ? std::to_string(i + 1) + ", " : std::string(), "\"",
                             inputs[i]->identifier, "\" -  ", error.message()));
       }
-    }
-    if (kwargs && used_keywords != PyDict_Size(kwargs)) {
-      std::string unknown, expected;
-      PyObject *key, *value;
-      Py_ssize_t pos = 0;
-      while (PyDict_Next(kwargs, &pos, &key, &value)) {
-        const std::string_view k = utf8_of(key);
-        bool known = false;
-        for (const PropertyRNA *param : inputs) {
-          known |= param->identifier == k;
-        }
-        if (!known) {
-          unknown += (unknown.empty() ? "" : ", ") + std::string(k);
-        }
-      }
-      for (const PropertyRNA *param : inputs) {
-        expected += (expected.empty() ? "" : ", ") + param->identifier;
-      }
-      raise(ErrorKind::Type, func_name(), "(): was called with invalid keyword argument(s) (", unknown,
-            "), expected (", expected, ")");
     }
     const PointerRNA &ptr = f->self.resolve();
     rna::Value result;
