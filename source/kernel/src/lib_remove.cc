@@ -1,11 +1,13 @@
 #include "whisk/kernel/lib_remove.hh"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "whisk/base/error.hh"
 #include "whisk/kernel/id_type.hh"
 #include "whisk/kernel/lib_id.hh"
 #include "whisk/kernel/object.hh"
+#include "whisk/kernel/scene.hh"
 
 namespace whisk::kernel {
 
@@ -196,26 +198,62 @@ std::unordered_map<ID *, std::vector<ID *>> user_map(const Main &bmain)
   std::unordered_map<ID *, std::vector<ID *>> map;
   bmain.for_each_id([&](ID *owner) {
     map.try_emplace(owner);
-    /* References from embedded IDs count as references of their owner. */
-    auto walk = [&](auto &self, ID *id) -> void {
-      foreach_id(id, IDRefLambda([&](ID *, ID *target, uint32_t flags) -> ID * {
-        if (!target || (flags & IDREF_LOOPBACK)) {
-          return target;
-        }
-        if (flags & IDREF_EMBEDDED) {
-          self(self, target);
-          return target;
-        }
-        std::vector<ID *> &users = map[target];
-        if (users.empty() || users.back() != owner) {
-          users.push_back(owner);
-        }
-        return target;
-      }));
-    };
-    walk(walk, owner);
+    foreach_id_reference_readonly(owner, [&](ID *target) {
+      /* An embedded ID is part of its owner, not a user of it or used by it. */
+      if (target->flag & dna::ID_FLAG_EMBEDDED) {
+        return;
+      }
+      std::vector<ID *> &users = map[target];
+      if (std::find(users.begin(), users.end(), owner) == users.end()) {
+        users.push_back(owner);
+      }
+    });
   });
   return map;
+}
+
+static void foreach_layer_collection(const dna::LayerCollection *layer,
+                                     const std::function<void(ID *)> &fn)
+{
+  if (!layer) {
+    return;
+  }
+  if (layer->collection) {
+    fn(&layer->collection->id);
+  }
+  for (const auto &child : layer->children) {
+    foreach_layer_collection(child.get(), fn);
+  }
+}
+
+void foreach_id_reference_readonly(ID *id, const std::function<void(ID *target)> &fn)
+{
+  /* References of embedded IDs count as references of their owner. */
+  auto walk = [&](auto &self, ID *holder) -> void {
+    foreach_id(holder, IDRefLambda([&](ID *, ID *target, uint32_t flags) -> ID * {
+      if (!target || (flags & IDREF_LOOPBACK)) {
+        return target;
+      }
+      fn(target);
+      if (flags & IDREF_EMBEDDED) {
+        self(self, target);
+      }
+      return target;
+    }));
+  };
+  walk(walk, id);
+  if (id->type == IDType::Scene) {
+    dna::Scene *scene = reinterpret_cast<dna::Scene *>(id);
+    for (const auto &layer : scene->view_layers) {
+      view_layer_ensure_synced(scene, layer.get());
+      for (const auto &base : layer->bases) {
+        if (base->object) {
+          fn(&base->object->id);
+        }
+      }
+      foreach_layer_collection(layer->layer_collection.get(), fn);
+    }
+  }
 }
 
 bool relations_verify(Main &bmain)

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <numbers>
 #include <random>
 
 #include "kernel_test_util.hh"
@@ -310,6 +311,45 @@ TEST(object, delta_transforms_compose)
   expect_near(ob->rotation_euler, {0, 0, 0.5f});
   expect_near(ob->delta_location, {10, 20, 30});
   EXPECT_TRUE(relations_verify(bmain));
+}
+
+TEST(object, rotation_mode_change_converts_own_rotation_only)
+{
+  /* What Blender 3.4 gives for transforms_rotation.py: the delta quaternion turns the
+   * object once, after a mode change that converted only the object's own rotation. */
+  Main bmain;
+  Object *ob = object_new(bmain, "Ob", nullptr);
+  ob->delta_location = {10, 0, 0};
+  ob->delta_rotation_euler = {0, 0, float(std::numbers::pi / 2)};
+  ob->delta_scale = {2, 2, 2};
+  ob->location = {1, 0, 0};
+  object_rotation_mode_set(*ob, RotationMode::Quaternion);
+  EXPECT_NEAR(ob->rotation_quaternion.w, 1.0f, 1e-6f);
+  EXPECT_NEAR(ob->rotation_quaternion.z, 0.0f, 1e-6f);
+  const float h = float(std::sqrt(0.5));
+  ob->delta_rotation_quaternion = {h, 0, 0, h};
+  const float4x4 expected = float4x4::from_loc_rot_scale(
+      {11, 0, 0}, euler_to_matrix({0, 0, float(std::numbers::pi / 2)}, RotationMode::XYZ),
+      {2, 2, 2});
+  expect_matrix_near(object_matrix_basis(*ob), expected);
+
+  /* Back to Euler: the own rotation (none) converts, the Euler delta applies again. */
+  ob->rotation_quaternion = {h, h, 0, 0};
+  object_rotation_mode_set(*ob, RotationMode::XYZ);
+  expect_near(ob->rotation_euler, {float(std::numbers::pi / 2), 0, 0});
+  /* Euler orders keep the numbers; axis-angle round-trips. */
+  object_rotation_mode_set(*ob, RotationMode::ZYX);
+  expect_near(ob->rotation_euler, {float(std::numbers::pi / 2), 0, 0});
+  object_rotation_mode_set(*ob, RotationMode::XYZ);
+  object_rotation_mode_set(*ob, RotationMode::AxisAngle);
+  EXPECT_NEAR(ob->rotation_angle, float(std::numbers::pi / 2), 1e-6f);
+  expect_near(ob->rotation_axis, {1, 0, 0});
+  /* A zero axis turns into the Y axis, as in Blender. */
+  ob->rotation_axis = {0, 0, 0};
+  ob->rotation_angle = 0.5f;
+  object_rotation_mode_set(*ob, RotationMode::Quaternion);
+  expect_near(ob->rotation_axis, {0, 1, 0});
+  EXPECT_NEAR(ob->rotation_quaternion.y, std::sin(0.25f), 1e-6f);
 }
 
 TEST(object, parent_loops_are_refused)

@@ -2,6 +2,9 @@
 // a Python sequence and mapping. It holds the parent's handle and the property, and asks
 // RNA again on every access, so it never outlives what it names.
 
+#include <algorithm>
+#include <cmath>
+
 #include "bridge.hh"
 #include "whisk/kernel/main.hh"
 #include "whisk/rna/runtime.hh"
@@ -402,12 +405,16 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
     const int64_t count = coll_length(c);
     const StructRNA *item_type = c->prop->item_type;
     const AttrEntry *entry = attr_lookup(item_type, name);
+    if (!PySequence_Check(seq)) {
+      raise(ErrorKind::Type, "couldn't access the py sequence");
+    }
     if (!entry || !entry->prop || entry->prop->type == rna::PropertyType::Pointer ||
         entry->prop->type == rna::PropertyType::Collection ||
         entry->prop->type == rna::PropertyType::String || entry->prop->type == rna::PropertyType::Enum)
     {
-      raise(ErrorKind::Attribute, method, "('", name, "', ...): ", item_type ? item_type->identifier : "?",
-            " has no number or boolean property '", name, "'");
+      /* Blender's words; Whisk adds which property it was. */
+      raise(ErrorKind::Runtime, "internal error setting the array ('", name, "' of ",
+            item_type ? item_type->identifier : "?", " is not a number or boolean property)");
     }
     const PropertyRNA &prop = *entry->prop;
     std::vector<PointerRNA> items;
@@ -423,7 +430,8 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
       throw PyRaised();
     }
     if (given != total) {
-      raise(ErrorKind::Type, method, "(..): expected sequence length ", total, ", not ", given);
+      raise(ErrorKind::Runtime, "internal error setting the array (", method, ": expected ",
+            total, " items, not ", given, ")");
     }
     std::vector<double> values(static_cast<size_t>(total));
     if (set) {
@@ -431,9 +439,11 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
       for (Py_ssize_t i = 0; i < total; i++) {
         const double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(fast.get(), i));
         if (v == -1.0 && PyErr_Occurred()) {
-          throw PyRaised();
+          PyErr_Clear();
+          raise(ErrorKind::Type, "couldn't access the py sequence");
         }
-        values[size_t(i)] = v;
+        /* Clamped to the hard range, as the setters do. */
+        values[size_t(i)] = std::isnan(v) ? v : std::clamp(v, prop.hard_min, prop.hard_max);
       }
       for (int64_t i = 0; i < count; i++) {
         const PointerRNA &item = items[size_t(i)];
@@ -460,7 +470,8 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
             prop.type == rna::PropertyType::Int   ? PyLong_FromLongLong(int64_t(values[size_t(i)])) :
                                                     PyBool_FromLong(values[size_t(i)] != 0.0));
       if (PySequence_SetItem(seq, i, v.get()) < 0) {
-        throw PyRaised();
+        PyErr_Clear();
+        raise(ErrorKind::Type, "couldn't access the py sequence");
       }
     }
     Py_RETURN_NONE;
@@ -483,12 +494,16 @@ static PyObject *m_add(PyObject *self, PyObject *)
 static PyObject *m_remove(PyObject *self, PyObject *arg)
 {
   return guard<PyObject *>(nullptr, [&]() -> PyObject * {
-    const long index = PyLong_AsLong(arg);
-    if (index == -1 && PyErr_Occurred()) {
-      throw PyRaised();
+    if (!PyLong_Check(arg)) {
+      raise(ErrorKind::Type, "bpy_prop_collection.remove(): expected one int argument");
     }
+    const long index = PyLong_AsLong(arg);
     PyCollection *c = as_coll(self);
-    rna::runtime_collection_remove(c->parent.resolve(), *c->prop, index);
+    const PointerRNA &parent = c->parent.resolve();
+    if (index < 0 || index >= rna::collection_length(parent, *c->prop)) {
+      Py_RETURN_NONE; /* out of range: nothing happens, as in Blender */
+    }
+    rna::runtime_collection_remove(parent, *c->prop, index);
     Py_RETURN_NONE;
   });
 }
@@ -510,7 +525,12 @@ static PyObject *m_move(PyObject *self, PyObject *args)
       throw PyRaised();
     }
     PyCollection *c = as_coll(self);
-    rna::runtime_collection_move(c->parent.resolve(), *c->prop, from, to);
+    const PointerRNA &parent = c->parent.resolve();
+    const int64_t length = rna::collection_length(parent, *c->prop);
+    if (from < 0 || from >= length || to < 0 || to >= length) {
+      Py_RETURN_NONE; /* out of range: nothing happens, as in Blender */
+    }
+    rna::runtime_collection_move(parent, *c->prop, from, to);
     Py_RETURN_NONE;
   });
 }

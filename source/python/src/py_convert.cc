@@ -388,13 +388,30 @@ static int enum_value_from_identifier(const PointerRNA &ptr, const PropertyRNA &
   raise(ErrorKind::Type, context, ": enum \"", identifier, "\" not found in ", choices, ")");
 }
 
+static int enum_flag_value(const PointerRNA &ptr, const PropertyRNA &prop,
+                           std::string_view identifier, const char *context)
+{
+  std::vector<rna::EnumItem> storage;
+  const auto &items = prop.items(ptr, storage);
+  for (const rna::EnumItem &item : items) {
+    if (item.identifier == identifier) {
+      return item.value;
+    }
+  }
+  std::string choices = "(";
+  for (size_t i = 0; i < items.size(); i++) {
+    choices += (i ? ", '" : "'") + items[i].identifier + "'";
+  }
+  raise(ErrorKind::Value, context, ":: '", identifier, "' not found in ", choices, ")");
+}
+
 static int enum_from_python(const PointerRNA &ptr, const PropertyRNA &prop, PyObject *value,
                             const char *context)
 {
   if (prop.is_enum_flag()) {
     if (!PyAnySet_Check(value)) {
-      raise(ErrorKind::Type, where(context, ptr, prop), ", expected a set, not ",
-            type_name(value));
+      raise(ErrorKind::Type, context, ":, ", ptr.type->identifier, ".", prop.identifier,
+            " expected a set, not a ", type_name(value));
     }
     int bits = 0;
     Ref iter(check(PyObject_GetIter(value)));
@@ -403,7 +420,7 @@ static int enum_from_python(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
         raise(ErrorKind::Type, where(context, ptr, prop), " expected a string enum, not ",
               type_name(item.get()));
       }
-      bits |= enum_value_from_identifier(ptr, prop, utf8_of(item.get()), context);
+      bits |= enum_flag_value(ptr, prop, utf8_of(item.get()), context);
     }
     if (PyErr_Occurred()) {
       throw PyRaised();
@@ -564,7 +581,7 @@ static void set_array_value(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
         values[target] = double(int_from_python(item, where(context, ptr, prop)));
         break;
       default:
-        if (!PyLong_Check(item)) {
+        if (!PyBool_Check(item)) {
           raise(ErrorKind::Type, context, ": expected sequence items of type boolean, not ",
                 type_name(item));
         }

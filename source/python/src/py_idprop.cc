@@ -42,7 +42,7 @@ IDProperty *root_of(const StructHandle &owner, bool create)
 {
   const PointerRNA &ptr = owner.resolve();
   if (!rna::supports_idprops(ptr)) {
-    raise(ErrorKind::Type, "bpy_struct[key]: this type doesn't support IDProperties");
+    raise(ErrorKind::Type, "this type doesn't support IDProperties");
   }
   return rna::idprop_container(ptr, create);
 }
@@ -196,7 +196,7 @@ std::unique_ptr<IDProperty> group_from_mapping(std::string_view name, PyObject *
     PyObject *pair = PyList_GET_ITEM(items.get(), i);
     PyObject *key = PyTuple_GET_ITEM(pair, 0);
     if (!PyUnicode_Check(key)) {
-      raise(ErrorKind::Type, "invalid id-property key type expected a string, not ",
+      raise(ErrorKind::Key, "invalid id-property key, expected a string, not a ",
             Py_TYPE(key)->tp_name);
     }
     kernel::idprop_replace(group.get(), from_python(utf8_of(key), PyTuple_GET_ITEM(pair, 1), depth + 1));
@@ -219,7 +219,8 @@ std::unique_ptr<IDProperty> from_python(std::string_view name, PyObject *value, 
     int overflow = 0;
     const long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
     if (overflow || v < INT32_MIN || v > INT32_MAX) {
-      raise(ErrorKind::Value, "ID property \"", name, "\": the integer does not fit in 32 bits");
+      PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+      throw PyRaised();
     }
     return kernel::idprop_new(name, int32_t(v));
   }
@@ -286,7 +287,8 @@ std::unique_ptr<IDProperty> from_python(std::string_view name, PyObject *value, 
         int overflow = 0;
         const long long x = PyLong_AsLongLongAndOverflow(PySequence_Fast_GET_ITEM(fast.get(), i), &overflow);
         if (overflow || x < INT32_MIN || x > INT32_MAX) {
-          raise(ErrorKind::Value, "ID property \"", name, "\": the integer does not fit in 32 bits");
+          PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+          throw PyRaised();
         }
         v[size_t(i)] = int32_t(x);
       }
@@ -302,7 +304,11 @@ std::unique_ptr<IDProperty> from_python(std::string_view name, PyObject *value, 
     auto list = make(name, IDPropertyType::IDPArray);
     IDPropertyList items;
     for (Py_ssize_t i = 0; i < n; i++) {
-      items.push_back(from_python("", PySequence_Fast_GET_ITEM(fast.get(), i), depth + 1));
+      PyObject *item = PySequence_Fast_GET_ITEM(fast.get(), i);
+      if (!PyDict_Check(item) && !PyObject_TypeCheck(item, GroupType)) {
+        raise(ErrorKind::Type, "only floats, ints and dicts are allowed in ID property arrays");
+      }
+      items.push_back(from_python("", item, depth + 1));
     }
     list->value = std::move(items);
     return list;
@@ -324,7 +330,8 @@ IDProperty *group_of(const StructHandle &owner, const std::vector<PathStep> &pat
 std::string key_of(PyObject *key, const char *context)
 {
   if (!PyUnicode_Check(key)) {
-    raise(ErrorKind::Type, context, ": only strings are allowed as keys of ID properties");
+    raise(ErrorKind::Key, "invalid id-property key, expected a string, not a ",
+          Py_TYPE(key)->tp_name);
   }
   return std::string(utf8_of(key));
 }
@@ -618,7 +625,7 @@ PyObject *a_subscript(PyObject *self, PyObject *key)
       i += n;
     }
     if (i < 0 || i >= n) {
-      raise(ErrorKind::Index, "index out of range");
+      raise(ErrorKind::Index, "index out of range!");
     }
     return array_element(*prop, size_t(i));
   });
@@ -765,9 +772,14 @@ PyGetSetDef array_getset[] = {
     });                                                                       \
   }
 
-ROOT_METHOD(s_keys, return group_listing(owner, root, Listing::Keys);)
-ROOT_METHOD(s_values, return group_listing(owner, root, Listing::Values);)
-ROOT_METHOD(s_items, return group_listing(owner, root, Listing::Items);)
+#define ROOT_SUPPORT(method)                                                               \
+  if (!rna::supports_idprops(owner.resolve())) {                                           \
+    raise(ErrorKind::Type, "bpy_struct." method "(): this type doesn't support IDProperties"); \
+  }
+
+ROOT_METHOD(s_keys, ROOT_SUPPORT("keys") return group_listing(owner, root, Listing::Keys);)
+ROOT_METHOD(s_values, ROOT_SUPPORT("values") return group_listing(owner, root, Listing::Values);)
+ROOT_METHOD(s_items, ROOT_SUPPORT("items") return group_listing(owner, root, Listing::Items);)
 ROOT_METHOD(s_get, return group_get_default(owner, root, args);)
 ROOT_METHOD(s_pop, return group_pop(owner, root, args);)
 ROOT_METHOD(s_ensure, {
@@ -801,9 +813,18 @@ PyMethodDef idprop_struct_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
+/** Structs without custom properties have no subscript at all, in Blender's words. */
+static void check_subscript_support(PyStruct *self)
+{
+  if (!rna::supports_idprops(self->handle.resolve())) {
+    raise(ErrorKind::Attribute, "bpy_struct: no __getitem__ support for this type");
+  }
+}
+
 PyObject *idprop_subscript(PyStruct *self, PyObject *key)
 {
   return guard<PyObject *>(nullptr, [&]() -> PyObject * {
+    check_subscript_support(self);
     return group_get(self->handle, {}, key, "bpy_struct[key]");
   });
 }
@@ -811,6 +832,7 @@ PyObject *idprop_subscript(PyStruct *self, PyObject *key)
 int idprop_ass_subscript(PyStruct *self, PyObject *key, PyObject *value)
 {
   return guard<int>(-1, [&]() -> int {
+    check_subscript_support(self);
     if (!value) {
       const std::string name = key_of(key, "del bpy_struct[key]");
       if (!group_remove(self->handle, {}, name)) {

@@ -311,8 +311,8 @@ static const PropertyRNA *find_property_arg(PyStruct *self, PyObject *name_obj,
   const std::string_view name = utf8_of(name_obj);
   const AttrEntry *entry = attr_lookup(self->handle.type(), name);
   if (!entry || !entry->prop) {
-    raise(ErrorKind::Attribute, self->handle.type()->identifier, ".", method, "(\"", name,
-          "\") not found");
+    raise(std::string_view(method) == "path_from_id" ? ErrorKind::Attribute : ErrorKind::Type,
+          self->handle.type()->identifier, ".", method, "(\"", name, "\") not found");
   }
   return entry->prop;
 }

@@ -176,7 +176,9 @@ void set_int(const PointerRNA &ptr, const PropertyRNA &prop, int64_t value, int 
   check_type(ptr, prop, PropertyType::Int);
   check_index(ptr, prop, index);
   check_editable(ptr, prop);
-  value = std::clamp<int64_t>(value, int64_t(prop.hard_min), int64_t(prop.hard_max));
+  if (!(prop.flag & PROP_NO_CLAMP)) {
+    value = std::clamp<int64_t>(value, int64_t(prop.hard_min), int64_t(prop.hard_max));
+  }
   prop.set_int(ptr, index, value);
   property_changed(ptr, prop);
 }
@@ -186,7 +188,7 @@ void set_float(const PointerRNA &ptr, const PropertyRNA &prop, double value, int
   check_type(ptr, prop, PropertyType::Float);
   check_index(ptr, prop, index);
   check_editable(ptr, prop);
-  if (!std::isnan(value)) {
+  if (!std::isnan(value) && !(prop.flag & PROP_NO_CLAMP)) {
     value = std::clamp(value, prop.hard_min, prop.hard_max);
   }
   prop.set_float(ptr, index, value);
@@ -205,7 +207,7 @@ void set_float_array(const PointerRNA &ptr, const PropertyRNA &prop,
   }
   std::vector<double> clamped(values);
   for (double &v : clamped) {
-    if (!std::isnan(v)) {
+    if (!std::isnan(v) && !(prop.flag & PROP_NO_CLAMP)) {
       v = std::clamp(v, prop.hard_min, prop.hard_max);
     }
   }
@@ -311,6 +313,38 @@ void set_pointer(const PointerRNA &ptr, const PropertyRNA &prop, const PointerRN
     }
   }
   prop.set_pointer(ptr, value);
+  property_changed(ptr, prop);
+}
+
+void collection_assign(const PointerRNA &ptr, const PropertyRNA &prop, int64_t index,
+                       const PointerRNA &value)
+{
+  check_type(ptr, prop, PropertyType::Collection);
+  if (!prop.collection_assign) {
+    raise(ErrorKind::Type, struct_name(ptr), ".", prop.identifier,
+          ": items cannot be assigned, use the collection's functions");
+  }
+  /* Collections are never editable as a whole; their items may be, unless linked. */
+  if (ptr.owner_id && ptr.owner_id->lib) {
+    raise(ErrorKind::Attribute, "bpy_struct: attribute \"", prop.identifier, "\" from \"",
+          struct_name(ptr), "\" is read-only: ", ptr.owner_id->name, " is linked data");
+  }
+  if (!value.is_null()) {
+    if (!value.type || !value.type->is_a(prop.item_type)) {
+      raise(ErrorKind::Type, struct_name(ptr), ".", prop.identifier, " expected a ",
+            prop.item_type->identifier, " type, not ", value.type ? value.type->identifier : "?");
+    }
+    if (value.main && ptr.main && value.main != ptr.main) {
+      raise(ErrorKind::Value, struct_name(ptr), ".", prop.identifier,
+            ": cannot assign data from another file (Main)");
+    }
+  }
+  const int64_t length = prop.collection_length(ptr);
+  if (index < 0 || index >= length) {
+    raise(ErrorKind::Index, struct_name(ptr), ".", prop.identifier, "[", index,
+          "]: index out of range, size ", length);
+  }
+  prop.collection_assign(ptr, index, value);
   property_changed(ptr, prop);
 }
 
@@ -498,6 +532,15 @@ Value call_function(Main *main, const PointerRNA &self, const FunctionRNA &func,
       continue;
     }
     if (input_count < args.size() && !std::holds_alternative<std::monostate>(args[input_count])) {
+      /* Integer arguments are clamped to the parameter's range, as Blender does
+       * (`bpy.data.images.new("x", -4, 4)` makes a 1 x 4 image). */
+      if (int64_t *number = std::get_if<int64_t>(&args[input_count]);
+          number && param->type == PropertyType::Int && !param->is_array() &&
+          param->hard_min < param->hard_max && !(param->flag & PROP_NO_CLAMP))
+      {
+        *number = std::clamp<int64_t>(*number, int64_t(param->hard_min),
+                                      int64_t(param->hard_max));
+      }
       call.args.push_back(std::move(args[input_count]));
     }
     else if (param->flag & PARM_REQUIRED) {

@@ -152,12 +152,34 @@ TEST_F(RNADefs, camera_angle_and_lens_round_trip)
   set_float(camera, angle_y, 0.5);
   EXPECT_NEAR(get_float(camera, lens), 46.99581, 1e-4);
 
-  /* Field of view is clamped to Blender's 0.367..172.847 degrees. */
-  set_float(camera, angle, 10.0);
-  EXPECT_NEAR(get_float(camera, angle), 172.847 * std::numbers::pi / 180, 1e-5);
+  /* The field of view's range (0.367..172.847 degrees) guides the UI only: Blender sets
+   * the lens from any angle. */
+  set_float(camera, angle, 3.14);
+  EXPECT_NEAR(get_float(camera, angle), 3.14, 1e-5);
+  set_float(camera, angle, 0.0001);
+  EXPECT_NEAR(get_float(camera, angle), 0.0001, 1e-7);
+  EXPECT_NEAR(angle.hard_max, 172.847 * std::numbers::pi / 180, 1e-5);
   set_float(camera, lens, 0.1);
   EXPECT_EQ(get_float(camera, lens), 1.0);
   EXPECT_TRUE(camera.owner_id->recalc & dna::ID_RECALC_PARAMETERS);
+}
+
+TEST_F(RNADefs, camera_aperture_blades_skip_one_and_two)
+{
+  PointerRNA camera = id(dna::IDType::Camera, "Camera");
+  PointerRNA dof = get_pointer(camera, prop(camera, "dof"));
+  const PropertyRNA &blades = prop(dof, "aperture_blades");
+  /* What Blender 3.4 gives: 1 and 2 snap away from the old value; nothing is clamped. */
+  set_int(dof, blades, 1);
+  EXPECT_EQ(get_int(dof, blades), 3);
+  set_int(dof, blades, 2);
+  EXPECT_EQ(get_int(dof, blades), 0);
+  set_int(dof, blades, 100);
+  EXPECT_EQ(get_int(dof, blades), 100);
+  set_int(dof, blades, 1);
+  EXPECT_EQ(get_int(dof, blades), 0);
+  set_int(dof, blades, -1);
+  EXPECT_EQ(get_int(dof, blades), -1);
 }
 
 TEST_F(RNADefs, camera_dof_focus_object_counts_no_user)
@@ -192,8 +214,14 @@ TEST_F(RNADefs, frame_range_stays_ordered)
   EXPECT_EQ(get_int(sc, end), 2);
   set_int(sc, start, -50); /* hard minimum 0 */
   EXPECT_EQ(get_int(sc, start), 0);
-  set_int(sc, prop(sc, "frame_current"), int64_t(1) << 40);
-  EXPECT_EQ(get_int(sc, prop(sc, "frame_current")), kernel::MAXFRAME);
+  /* The current frame goes past MAXFRAME (as in Blender), but never below zero. */
+  set_int(sc, prop(sc, "frame_current"), 10000000);
+  EXPECT_EQ(get_int(sc, prop(sc, "frame_current")), 10000000);
+  set_int(sc, prop(sc, "frame_current"), -5);
+  EXPECT_EQ(get_int(sc, prop(sc, "frame_current")), 0);
+  set_float(sc, prop(sc, "frame_float"), -5.5);
+  EXPECT_EQ(get_int(sc, prop(sc, "frame_current")), 0);
+  EXPECT_FLOAT_EQ(get_float(sc, prop(sc, "frame_subframe")), 0.0f);
 
   set_float(sc, prop(sc, "frame_float"), 12.25);
   EXPECT_EQ(get_int(sc, prop(sc, "frame_current")), 12);
@@ -497,8 +525,9 @@ TEST_F(RNADefs, embedded_node_trees)
   PointerRNA material = id(dna::IDType::Material, "Material");
   PointerRNA tree = get_pointer(material, prop(material, "node_tree"));
   ASSERT_FALSE(tree.is_null());
-  EXPECT_EQ(tree.type->identifier, "NodeTree");
+  EXPECT_EQ(tree.type->identifier, "ShaderNodeTree"); /* refined by the tree's class */
   EXPECT_EQ(get_enum_identifiers(tree, prop(tree, "type")), Names{"SHADER"});
+  EXPECT_EQ(get_string(tree, prop(tree, "bl_idname")), "ShaderNodeTree");
   EXPECT_EQ(kind_of([&] { set_enum_identifier(tree, prop(tree, "type"), "GEOMETRY"); }),
             ErrorKind::Attribute);
   EXPECT_EQ(kind_of([&] { set_pointer(material, prop(material, "node_tree"), PointerRNA{}); }),
@@ -509,6 +538,82 @@ TEST_F(RNADefs, embedded_node_trees)
   set_float(mist, prop(mist, "start"), 7.0);
   EXPECT_EQ(static_cast<dna::World *>(world.data)->mist_start, 7.0f);
   EXPECT_EQ(path_from_id(mist, &prop(mist, "start")), "mist_settings.start");
+}
+
+/* ---- BlendData.X.new with settings, collection item assignment ---- */
+
+TEST_F(RNADefs, new_lights_images_and_node_trees)
+{
+  PointerRNA data = pointer_from_main(&bmain);
+  auto enum_value = [&](const char *collection, const char *param, const char *identifier) {
+    const FunctionRNA *func = prop(data, collection).functions_type->find_function("new");
+    for (const EnumItem &item : func->find_parameter(param)->enum_items) {
+      if (item.identifier == identifier) {
+        return int64_t(item.value);
+      }
+    }
+    ADD_FAILURE() << identifier;
+    return int64_t(0);
+  };
+  PointerRNA sun = std::get<PointerRNA>(
+      call(data, "lights", "new", {std::string("S"), enum_value("lights", "type", "SUN")}));
+  EXPECT_EQ(sun.type->identifier, "SunLight");
+  EXPECT_EQ(sun.owner_id->users, 0);
+
+  /* Sizes below one are clamped by the parameter's range, as Blender does. */
+  PointerRNA image = std::get<PointerRNA>(call(
+      data, "images", "new", {std::string("I"), int64_t(-4), int64_t(32), true, true}));
+  EXPECT_EQ(get_int(image, prop(image, "generated_width")), 1);
+  EXPECT_EQ(get_int(image, prop(image, "size"), 1), 32);
+  EXPECT_EQ(get_int(image, prop(image, "depth")), 128);
+  EXPECT_TRUE(get_bool(image, prop(image, "use_generated_float")));
+  EXPECT_EQ(get_enum_identifiers(image, prop(image, "generated_type")), Names{"BLANK"});
+  EXPECT_EQ(std::string(static_cast<dna::Image *>(image.data)->colorspace), "Linear");
+  /* VIEWER is offered to viewer images only. */
+  EXPECT_EQ(kind_of([&] { set_enum_identifier(image, prop(image, "source"), "VIEWER"); }),
+            ErrorKind::Type);
+
+  PointerRNA tree = std::get<PointerRNA>(
+      call(data, "node_groups", "new",
+           {std::string("G"), enum_value("node_groups", "type", "GeometryNodeTree")}));
+  EXPECT_EQ(tree.type->identifier, "GeometryNodeTree");
+  EXPECT_EQ(get_string(tree, prop(tree, "bl_idname")), "GeometryNodeTree");
+  EXPECT_EQ(get_string(tree, prop(tree, "bl_label")), "Geometry Node Editor");
+  EXPECT_EQ(get_enum_identifiers(tree, prop(tree, "type")), Names{"GEOMETRY"});
+  EXPECT_EQ(kind_of([&] { set_string(tree, prop(tree, "bl_idname"), "Foo"); }),
+            ErrorKind::Attribute);
+}
+
+TEST_F(RNADefs, last_local_scene_cannot_be_removed)
+{
+  PointerRNA data = pointer_from_main(&bmain);
+  EXPECT_EQ(kind_of([&] { call(data, "scenes", "remove", {scene()}); }), ErrorKind::Runtime);
+  EXPECT_EQ(bmain.list(dna::IDType::Scene).size(), 1u);
+  PointerRNA second = std::get<PointerRNA>(call(data, "scenes", "new", {std::string("B")}));
+  call(data, "scenes", "remove", {second});
+  EXPECT_EQ(bmain.list(dna::IDType::Scene).size(), 1u);
+}
+
+TEST_F(RNADefs, mesh_materials_item_assignment)
+{
+  PointerRNA mesh = id(dna::IDType::Mesh, "Cube");
+  PointerRNA material = id(dna::IDType::Material, "Material");
+  PointerRNA other = pointer_from_id(&bmain, kernel::id_new(bmain, dna::IDType::Material, "B"));
+  const PropertyRNA &materials = prop(mesh, "materials");
+  collection_assign(mesh, materials, 0, other);
+  EXPECT_EQ(names(mesh, "materials"), Names{"B"});
+  EXPECT_EQ(material.owner_id->users, 0);
+  EXPECT_EQ(other.owner_id->users, 1);
+  collection_assign(mesh, materials, 0, PointerRNA{});
+  EXPECT_EQ(names(mesh, "materials"), Names{"None"});
+  EXPECT_EQ(other.owner_id->users, 0);
+  EXPECT_EQ(kind_of([&] { collection_assign(mesh, materials, 1, other); }), ErrorKind::Index);
+  EXPECT_EQ(kind_of([&] { collection_assign(mesh, materials, 0, mesh); }), ErrorKind::Type);
+  /* Object material slots take no assignment. */
+  PointerRNA cube = id(dna::IDType::Object, "Cube");
+  EXPECT_EQ(kind_of([&] { collection_assign(cube, prop(cube, "material_slots"), 0, {}); }),
+            ErrorKind::Type);
+  EXPECT_TRUE(kernel::relations_verify(bmain));
 }
 
 /* ---- Texts and actions ---- */

@@ -181,6 +181,48 @@ float3x3 object_rotation_matrix(const Object &object)
   }
 }
 
+/** The object's own rotation (no delta) as a unit quaternion, in whatever mode it is. */
+static Quaternion own_rotation_quaternion(Object &object)
+{
+  switch (object.rotation_mode) {
+    case RotationMode::Quaternion: return normalize(object.rotation_quaternion);
+    case RotationMode::AxisAngle: {
+      /* An axis with three equal components (the zero axis) says nothing: Blender turns it
+       * into one along Y first, and keeps that. */
+      float3 &axis = object.rotation_axis;
+      if (axis.x == axis.y && axis.y == axis.z) {
+        axis.y = 1.0f;
+      }
+      const float3 unit = normalize(axis);
+      const float s = std::sin(object.rotation_angle / 2);
+      return {std::cos(object.rotation_angle / 2), unit.x * s, unit.y * s, unit.z * s};
+    }
+    default: return euler_to_quaternion(object.rotation_euler, object.rotation_mode);
+  }
+}
+
+void object_rotation_mode_set(Object &object, RotationMode mode)
+{
+  if (mode == object.rotation_mode) {
+    return;
+  }
+  if (rotation_mode_is_euler(object.rotation_mode) && rotation_mode_is_euler(mode)) {
+    object.rotation_mode = mode;
+    return;
+  }
+  const Quaternion q = own_rotation_quaternion(object);
+  if (mode == RotationMode::Quaternion) {
+    object.rotation_quaternion = q;
+  }
+  else if (mode == RotationMode::AxisAngle) {
+    quaternion_to_axis_angle(q, object.rotation_axis, object.rotation_angle);
+  }
+  else {
+    object.rotation_euler = matrix_to_euler(quaternion_to_matrix(q), mode);
+  }
+  object.rotation_mode = mode;
+}
+
 float4x4 object_matrix_basis(const Object &object)
 {
   return float4x4::from_loc_rot_scale(object.location + object.delta_location,
@@ -355,6 +397,21 @@ void data_material_append(Main &bmain, ID *data, Material *material)
   materials->push_back(nullptr);
   id_ref_assign(bmain, data, materials->back(), material, IDREF_USER);
   data_materials_changed(bmain, data);
+}
+
+void data_material_set(Main &bmain, ID *data, int32_t index, Material *material)
+{
+  std::vector<Material *> *materials = data_materials(data);
+  if (!materials) {
+    raise(ErrorKind::Type, id_type_info(data->type).name, " \"", data->name,
+          "\" has no material slots");
+  }
+  const int32_t count = int32_t(materials->size());
+  if (index < 0 || index >= count) {
+    raise(ErrorKind::Index, "index ", index, " out of range, size ", count);
+  }
+  id_ref_assign(bmain, data, (*materials)[index], material, IDREF_USER);
+  id_tag_update(data, ID_RECALC_SHADING);
 }
 
 void data_material_pop(Main &bmain, ID *data, int32_t index)

@@ -442,7 +442,9 @@ void scene_set_frame_end(Scene *scene, int32_t frame)
 
 void scene_set_frame_current(Scene *scene, int32_t frame)
 {
-  scene->frame_current = std::clamp(frame, MINAFRAME, MAXFRAME);
+  /* Negative frames are refused (Blender's default preference); there is no upper limit
+   * beyond the integer's, as in Blender. */
+  scene->frame_current = std::max(frame, 0);
 }
 
 }  // namespace whisk::kernel

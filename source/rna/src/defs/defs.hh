@@ -66,6 +66,12 @@ PropertyRNA *id_vector_collection_accessors(PropertyRNA *prop,
 
 EnumItem item(const char *identifier, const char *name, int value, const char *description = "");
 
+/** Light.type's items (POINT, SUN, SPOT, AREA); BlendDataLights.new takes them too. */
+const std::vector<EnumItem> &light_type_items();
+/** The node tree classes by identifier (ShaderNodeTree...), valued by dna::NodeTreeType,
+ * as BlendDataNodeTrees.new takes them. */
+const std::vector<EnumItem> &node_tree_class_items();
+
 }  // namespace defs
 }  // namespace whisk::rna
 

@@ -59,10 +59,24 @@ void define_dof(BlenderRNA &rna)
       .ui_step(10, 1)
       .default_value(2.8)
       .recalc(PARAMS);
+  /* One or two blades make no polygon: such values snap to round (0) or to a triangle (3),
+   * whichever lies in the direction of the change, as in Blender. Other values are stored
+   * as they are; the range is the UI's. */
   def.integer("aperture_blades", &CameraDOF::aperture_blades)
       .ui("Blades", "Number of aperture blades; below 3 the aperture is round")
       .range(0, 16)
-      .recalc(PARAMS);
+      .flag(PROP_NO_CLAMP)
+      .recalc(PARAMS)
+      .get()
+      ->set_int = [](const PointerRNA &p, int, int64_t v) {
+    auto &blades = StructDef<CameraDOF>::data(p).aperture_blades;
+    using Blades = std::remove_reference_t<decltype(blades)>;
+    if (v == 1 || v == 2) {
+      v = int64_t(blades) > v ? 0 : 3;
+    }
+    blades = Blades(std::clamp<int64_t>(v, std::numeric_limits<Blades>::min(),
+                                        std::numeric_limits<Blades>::max()));
+  };
   def.floats("aperture_rotation", &CameraDOF::aperture_rotation)
       .ui("Rotation", "Rotation of the aperture blades")
       .subtype(PropertySubtype::Angle)
@@ -127,6 +141,7 @@ void define_camera(BlenderRNA &rna)
                             .subtype(PropertySubtype::Angle)
                             .unit(PropertyUnit::Rotation)
                             .range(FOV_MIN, FOV_MAX)
+                            .flag(PROP_NO_CLAMP) /* the lens takes any angle */
                             .ui_step(10, 3)
                             .not_animatable()
                             .recalc(PARAMS)

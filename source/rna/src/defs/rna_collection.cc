@@ -59,7 +59,7 @@ void define_collection_objects(BlenderRNA &rna)
         kernel::collection_object_unlink(defs::main_of(call.self), &collection, object);
         kernel::id_tag_update(&collection.id, ID_RECALC_HIERARCHY);
       });
-  parameter(unlink, "object", PropertyType::Pointer, object_srna, PARM_REQUIRED | PROP_NEVER_NULL)
+  parameter(unlink, "object", PropertyType::Pointer, object_srna, PARM_REQUIRED)
       .ui("Object", "Object to remove");
 }
 
@@ -89,7 +89,7 @@ void define_collection_children(BlenderRNA &rna)
         kernel::collection_child_unlink(defs::main_of(call.self), &parent, child);
         kernel::id_tag_update(&parent.id, ID_RECALC_HIERARCHY);
       });
-  parameter(unlink, "child", PropertyType::Pointer, collection_srna, PARM_REQUIRED | PROP_NEVER_NULL)
+  parameter(unlink, "child", PropertyType::Pointer, collection_srna, PARM_REQUIRED)
       .ui("Child", "Collection to take out");
 }
 

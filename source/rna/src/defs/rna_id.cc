@@ -1,5 +1,7 @@
 // The ID base struct, BlendData (`bpy.data`) and its per-type collections.
 
+#include <cstdio>
+
 #include "defs.hh"
 #include "whisk/kernel/lib_remove.hh"
 #include "whisk/kernel/object.hh"
@@ -169,7 +171,12 @@ void define_id(BlenderRNA &rna)
       "user_remap", "Make every user of this data-block use another one instead",
       [](FunctionCall &call) {
         const PointerRNA &target = std::get<PointerRNA>(call.args[0]);
-        kernel::id_remap(defs::main_of(call.self), call.self.owner_id, target.owner_id);
+        ID *id = call.self.owner_id;
+        /* Another type, or the data-block itself: nothing to do, silently (as Blender). */
+        if (!target.owner_id || target.owner_id->type != id->type || target.owner_id == id) {
+          return;
+        }
+        kernel::id_remap(defs::main_of(call.self), id, target.owner_id);
       });
   parameter(remap, "new_id", PropertyType::Pointer, rna.find("ID"), PARM_REQUIRED)
       .flag(PROP_NEVER_NULL);
@@ -255,6 +262,17 @@ void define_main_collection(BlenderRNA &rna, const char *collection_name, IDType
           raise(ErrorKind::Runtime, kernel::id_type_info(type).name, " '",
                 target.owner_id->name, "' is not in this Main");
         }
+        if (type == IDType::Scene && !target.owner_id->lib) {
+          /* A file keeps at least one scene of its own. */
+          int local_scenes = 0;
+          for (ID *scene : main.list(IDType::Scene)) {
+            local_scenes += scene->lib == nullptr;
+          }
+          if (local_scenes <= 1) {
+            raise(ErrorKind::Runtime, "Scene '", target.owner_id->name,
+                  "' is the last local one, cannot be removed");
+          }
+        }
         kernel::id_delete(main, target.owner_id, std::get<bool>(call.args[1]));
       });
   std::string item_param = info.name;
@@ -298,6 +316,84 @@ void define_main_collection(BlenderRNA &rna, const char *collection_name, IDType
     return;
   }
   if (type == IDType::Library) {
+    return;
+  }
+  if (type == IDType::Light) {
+    FunctionRNA &add = fdef.function(
+        "new", "Add a new light of the given type to the file", [](FunctionCall &call) {
+          Main &main = *static_cast<Main *>(call.self.data);
+          auto *light = kernel::id_new<Light>(main, std::get<std::string>(call.args[0]));
+          light->type = LightType(std::get<int64_t>(call.args[1]));
+          call.result = pointer_from_id(&main, &light->id);
+        });
+    parameter(add, "name", PropertyType::String, nullptr, PARM_REQUIRED)
+        .default_string(info.default_name);
+    parameter(add, "type", PropertyType::Enum, nullptr, PARM_REQUIRED)
+        .items(defs::light_type_items())
+        .ui("Type", "Kind of light");
+    parameter(add, item_param, PropertyType::Pointer, item_struct, PARM_OUTPUT);
+    return;
+  }
+  if (type == IDType::NodeTree) {
+    FunctionRNA &add = fdef.function(
+        "new", "Add a new node tree of the given class to the file", [](FunctionCall &call) {
+          Main &main = *static_cast<Main *>(call.self.data);
+          auto *tree = kernel::id_new<NodeTree>(main, std::get<std::string>(call.args[0]));
+          tree->tree_type = NodeTreeType(std::get<int64_t>(call.args[1]));
+          call.result = pointer_from_id(&main, &tree->id);
+        });
+    parameter(add, "name", PropertyType::String, nullptr, PARM_REQUIRED)
+        .default_string("NodeGroup");
+    /* Blender lists the registered tree classes here. */
+    PropertyRNA *tree_type = parameter(add, "type", PropertyType::Enum, nullptr, PARM_REQUIRED)
+                                 .items(defs::node_tree_class_items())
+                                 .ui("Type", "Class of the node tree (bl_idname)")
+                                 .get();
+    tree_type->default_enum = tree_type->enum_items.front().value;
+    parameter(add, item_param, PropertyType::Pointer, item_struct, PARM_OUTPUT);
+    return;
+  }
+  if (type == IDType::Image) {
+    FunctionRNA &add = fdef.function(
+        "new", "Add a new generated image to the file", [](FunctionCall &call) {
+          Main &main = *static_cast<Main *>(call.self.data);
+          auto *image = kernel::id_new<Image>(main, std::get<std::string>(call.args[0]));
+          const bool alpha = std::get<bool>(call.args[3]);
+          const bool float_buffer = std::get<bool>(call.args[4]);
+          const bool is_data = std::get<bool>(call.args[6]);
+          const bool tiled = std::get<bool>(call.args[7]);
+          /* stereo3d (args[5]) asks for two views; Whisk has one. */
+          image->source = tiled ? ImageSource::Tiled : ImageSource::Generated;
+          image->generated_type = ImageGeneratedType::Blank;
+          image->generated_width = int32_t(std::get<int64_t>(call.args[1]));
+          image->generated_height = int32_t(std::get<int64_t>(call.args[2]));
+          image->use_generated_float = float_buffer;
+          image->planes = alpha ? 32 : 24;
+          const float black[4] = {0.0f, 0.0f, 0.0f, 1.0f};
+          std::copy(black, black + 4, image->generated_color);
+          const char *colorspace = is_data ? "Non-Color" : float_buffer ? "Linear" : "sRGB";
+          std::snprintf(image->colorspace, sizeof(image->colorspace), "%s", colorspace);
+          call.result = pointer_from_id(&main, &image->id);
+        });
+    parameter(add, "name", PropertyType::String, nullptr, PARM_REQUIRED)
+        .default_string(info.default_name);
+    parameter(add, "width", PropertyType::Int, nullptr, PARM_REQUIRED)
+        .ui("Width", "Width of the image, in pixels")
+        .range(1, INT_HUGE)
+        .default_value(1024);
+    parameter(add, "height", PropertyType::Int, nullptr, PARM_REQUIRED)
+        .ui("Height", "Height of the image, in pixels")
+        .range(1, INT_HUGE)
+        .default_value(1024);
+    parameter(add, "alpha", PropertyType::Boolean).ui("Alpha", "Give the image an alpha channel");
+    parameter(add, "float_buffer", PropertyType::Boolean)
+        .ui("Float Buffer", "Make the image with float pixels");
+    parameter(add, "stereo3d", PropertyType::Boolean)
+        .ui("Stereo 3D", "Make a left and a right view");
+    parameter(add, "is_data", PropertyType::Boolean)
+        .ui("Is Data", "The image holds data, not colors (Non-Color color space)");
+    parameter(add, "tiled", PropertyType::Boolean).ui("Tiled", "Make a tiled (UDIM) image");
+    parameter(add, item_param, PropertyType::Pointer, item_struct, PARM_OUTPUT);
     return;
   }
   FunctionRNA &add = fdef.function(

@@ -37,6 +37,20 @@ void define_image(BlenderRNA &rna)
                         "Several image files, one per UV tile")})
       .ui("Source", "Where the image comes from")
       .recalc(SHADING);
+  {
+    /* Only a viewer image is (and stays) a viewer: other images do not offer VIEWER. */
+    PropertyRNA *source = def.srna()->properties.back().get();
+    source->enum_items_fn = [source](const PointerRNA &p) {
+      const bool viewer = D::data(p).source == ImageSource::Viewer;
+      std::vector<EnumItem> items;
+      for (const EnumItem &it : source->enum_items) {
+        if (viewer || it.value != int(ImageSource::Viewer)) {
+          items.push_back(it);
+        }
+      }
+      return items;
+    };
+  }
   def.boolean("use_view_as_render", &Image::use_view_as_render)
       .ui("View as Render", "Show the image with the scene's view transform, like a render")
       .recalc(SHADING);
@@ -76,6 +90,48 @@ void define_image(BlenderRNA &rna)
       .ui_step(10, 3)
       .not_animatable()
       .recalc(SHADING);
+  /* What Blender reads from the image buffer; Whisk has pixels only for generated images
+   * (not made yet), and reports their settings. */
+  auto has_buffer = [](const Image &image) {
+    return image.source == ImageSource::Generated || image.source == ImageSource::Tiled;
+  };
+  PropertyRNA *size = def.add("size", PropertyType::Int)
+                          .ui("Size", "Width and height of the image buffer in pixels, zero when "
+                                      "there is none")
+                          .subtype(PropertySubtype::Pixel)
+                          .soft_range(0, 0)
+                          .read_only()
+                          .get();
+  size->array_dimensions[0] = 2;
+  size->get_int = [has_buffer](const PointerRNA &p, int index) {
+    const Image &image = D::data(p);
+    if (!has_buffer(image)) {
+      return int64_t(0);
+    }
+    return int64_t(index == 0 ? image.generated_width : image.generated_height);
+  };
+  def.add("depth", PropertyType::Int)
+      .ui("Depth", "Bits per pixel of the image buffer, zero when there is none")
+      .subtype(PropertySubtype::Unsigned)
+      .range(0, INT_HUGE)
+      .soft_range(0, 10000)
+      .read_only()
+      .get()
+      ->get_int = [has_buffer](const PointerRNA &p, int) {
+    const Image &image = D::data(p);
+    if (!has_buffer(image)) {
+      return int64_t(0);
+    }
+    /* Float buffers hold 32 bits per channel. */
+    return int64_t(image.planes) * (image.use_generated_float ? 4 : 1);
+  };
+  def.add("is_float", PropertyType::Boolean)
+      .ui("Is Float", "True when the image buffer has float pixels")
+      .read_only()
+      .get()
+      ->get_bool = [has_buffer](const PointerRNA &p, int) {
+    return has_buffer(D::data(p)) && D::data(p).use_generated_float;
+  };
   def.enumeration("alpha_mode", &Image::alpha_mode,
                   {item("STRAIGHT", "Straight", int(ImageAlphaMode::Straight),
                         "Color not multiplied by alpha"),

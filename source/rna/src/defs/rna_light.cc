@@ -148,6 +148,16 @@ void define_sun(BlenderRNA &rna)
 
 }  // namespace
 
+const std::vector<EnumItem> &defs::light_type_items()
+{
+  static const std::vector<EnumItem> items = {
+      item("POINT", "Point", int(LightType::Point), "Shines from a point"),
+      item("SUN", "Sun", int(LightType::Sun), "Parallel light from far away"),
+      item("SPOT", "Spot", int(LightType::Spot), "Shines in a cone"),
+      item("AREA", "Area", int(LightType::Area), "Shines from a flat shape")};
+  return items;
+}
+
 void define_light(BlenderRNA &rna)
 {
   D def = struct_<Light>(rna, "Light");
@@ -167,11 +177,7 @@ void define_light(BlenderRNA &rna)
   };
 
   /* A new type refines the struct: pointers made afterwards see the type's properties. */
-  def.enumeration("type", &Light::type,
-                  {item("POINT", "Point", int(LightType::Point), "Shines from a point"),
-                   item("SUN", "Sun", int(LightType::Sun), "Parallel light from far away"),
-                   item("SPOT", "Spot", int(LightType::Spot), "Shines in a cone"),
-                   item("AREA", "Area", int(LightType::Area), "Shines from a flat shape")})
+  def.enumeration("type", &Light::type, defs::light_type_items())
       .ui("Type", "Kind of light")
       .recalc(SHADING);
   def.floats("color", &Light::color)

@@ -127,7 +127,12 @@ void define_mesh(BlenderRNA &rna)
            return std::nullopt;
          })
       .functions(rna.find("IDMaterials"))
-      .ui("Materials", "Materials of the mesh, one per slot");
+      .ui("Materials", "Materials of the mesh, one per slot")
+      .get()
+      ->collection_assign = [](const PointerRNA &p, int64_t index, const PointerRNA &value) {
+    kernel::data_material_set(defs::main_of(p), p.owner_id, int32_t(index),
+                              static_cast<Material *>(value.data));
+  };
 }
 
 }  // namespace whisk::rna

@@ -75,17 +75,9 @@ void define_transform(D &def)
           .recalc(transform)
           .get();
   /* Between Euler orders the numbers stay as they are; to or from quaternion and
-   * axis-angle the rotation is converted so the orientation stays (Blender's rule). */
+   * axis-angle the object's own rotation is converted (Blender's rule; deltas stay). */
   mode->set_enum = [](const PointerRNA &p, int value) {
-    Object &ob = D::data(p);
-    const RotationMode new_mode = RotationMode(value);
-    if (rotation_mode_is_euler(ob.rotation_mode) && rotation_mode_is_euler(new_mode)) {
-      ob.rotation_mode = new_mode;
-      return;
-    }
-    const float4x4 basis = kernel::object_matrix_basis(ob);
-    ob.rotation_mode = new_mode;
-    kernel::object_apply_matrix_basis(ob, basis);
+    kernel::object_rotation_mode_set(D::data(p), RotationMode(value));
   };
 
   def.floats("scale", &Object::scale)

@@ -840,11 +840,13 @@ void define_scene_frames(StructDef<Scene> &def)
 
   frame("frame_current", &Scene::frame_current, "Current Frame", "Frame the scene shows")
       .range(kernel::MINAFRAME, kernel::MAXFRAME)
+      .flag(PROP_NO_CLAMP) /* the kernel decides; Blender goes beyond MAXFRAME too */
       .default_value(1)
       .recalc(frame_change)
       .get()
       ->set_int = [](const PointerRNA &p, int, int64_t v) {
-    kernel::scene_set_frame_current(&D::data(p), int32_t(v));
+    kernel::scene_set_frame_current(
+        &D::data(p), int32_t(std::clamp<int64_t>(v, INT32_MIN, INT32_MAX)));
   };
   def.floats("frame_subframe", &Scene::frame_subframe)
       .ui("Current Subframe", "Fraction of a frame added to the current frame")
@@ -859,6 +861,7 @@ void define_scene_frames(StructDef<Scene> &def)
                                  .subtype(PropertySubtype::Time)
                                  .unit(PropertyUnit::Time)
                                  .range(kernel::MINAFRAME, kernel::MAXFRAME)
+                                 .flag(PROP_NO_CLAMP)
                                  .ui_step(0.1, 2)
                                  .not_animatable()
                                  .recalc(frame_change)
@@ -868,9 +871,11 @@ void define_scene_frames(StructDef<Scene> &def)
   };
   frame_float->set_float = [](const PointerRNA &p, int, double v) {
     Scene &scene = D::data(p);
-    const double whole = std::floor(v);
+    /* Single precision, as stored; negative frames become frame 0 exactly. */
+    const double value = std::isnan(v) ? 0.0 : std::max(double(float(v)), 0.0);
+    const double whole = std::min(std::floor(value), double(INT32_MAX));
     kernel::scene_set_frame_current(&scene, int32_t(whole));
-    scene.frame_subframe = float(v - whole);
+    scene.frame_subframe = float(value - whole);
   };
   def.add("frame_current_final", PropertyType::Float)
       .ui("Current Frame Final", "Current frame with its fraction, after time remapping")

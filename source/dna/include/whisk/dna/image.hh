@@ -18,6 +18,8 @@ struct Image {
   int32_t generated_height = 1024;
   float generated_color[4] = {0.0f, 0.0f, 0.0f, 1.0f};
   bool use_generated_float = false;
+  /** Bits per pixel of a generated image's byte buffer: 24 (RGB) or 32 (RGBA). */
+  uint8_t planes = 24;
   ImageAlphaMode alpha_mode = ImageAlphaMode::Straight;
   char colorspace[64] = "sRGB";
   bool use_view_as_render = false;

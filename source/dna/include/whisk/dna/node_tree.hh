@@ -6,7 +6,8 @@
 
 namespace whisk::dna {
 
-enum class NodeTreeType : uint8_t { Shader, Geometry, Compositor, Texture };
+/** Undefined: a tree whose class is unknown (a linked tree gone missing). */
+enum class NodeTreeType : uint8_t { Shader, Geometry, Compositor, Texture, Undefined };
 
 struct NodeTree {
   static constexpr IDType id_type = IDType::NodeTree;

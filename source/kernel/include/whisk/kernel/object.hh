@@ -22,6 +22,11 @@ bool object_set_parent(Main &bmain, Object *object, Object *parent);
 bool object_parent_loop(const Object *object, const Object *parent);
 
 float3x3 object_rotation_matrix(const Object &object);
+/** Changes the rotation mode. Between Euler orders the numbers stay; to or from quaternion
+ * and axis-angle the object's own rotation is converted so that it stays the same. The
+ * delta rotations are left alone (as Blender does), so with a delta the total rotation
+ * may change. */
+void object_rotation_mode_set(Object &object, RotationMode mode);
 float4x4 object_matrix_basis(const Object &object);
 /** Sets location, rotation (in the object's rotation mode) and scale from a matrix. */
 void object_apply_matrix_basis(Object &object, const float4x4 &matrix);
@@ -48,5 +53,8 @@ void data_materials_changed(Main &bmain, ID *data);
 std::vector<Material *> *data_materials(ID *data);
 void data_material_append(Main &bmain, ID *data, Material *material);
 void data_material_pop(Main &bmain, ID *data, int32_t index);
+/** Puts `material` (may be nullptr) in slot `index` of the data's list
+ * (`mesh.materials[i] = mat`); the number of slots stays. */
+void data_material_set(Main &bmain, ID *data, int32_t index, Material *material);
 
 }  // namespace whisk::kernel

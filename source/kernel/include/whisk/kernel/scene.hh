@@ -46,6 +46,8 @@ void scene_set_world(Main &bmain, Scene *scene, dna::World *world);
 /** Frame numbers are clamped to Blender's limits; end never precedes start. */
 void scene_set_frame_start(Scene *scene, int32_t frame);
 void scene_set_frame_end(Scene *scene, int32_t frame);
+/** The current frame is only kept from going negative (frame_start and frame_end limit
+ * nothing here), as in Blender. */
 void scene_set_frame_current(Scene *scene, int32_t frame);
 
 inline constexpr int32_t MINAFRAME = -1048574;

@@ -36,6 +36,11 @@ void set_enum(const PointerRNA &ptr, const PropertyRNA &prop, int value);
 void set_enum_identifier(const PointerRNA &ptr, const PropertyRNA &prop,
                          std::string_view identifier);
 void set_pointer(const PointerRNA &ptr, const PropertyRNA &prop, const PointerRNA &value);
+/** Replaces item `index` (0 <= index < length) of a collection that allows it
+ * (PropertyRNA::collection_assign); `value` is null or of the item type. Raises Type when
+ * the collection takes no assignment or the value is of another type, Index out of range. */
+void collection_assign(const PointerRNA &ptr, const PropertyRNA &prop, int64_t index,
+                       const PointerRNA &value);
 
 /** Runs after any change made outside the setters (bulk array writes). */
 void property_changed(const PointerRNA &ptr, const PropertyRNA &prop);

@@ -73,6 +73,9 @@ struct PropertyRNA {
   std::function<int64_t(const PointerRNA &)> collection_length;
   std::function<PointerRNA(const PointerRNA &, int64_t)> collection_at;
   std::function<std::optional<PointerRNA>(const PointerRNA &, std::string_view)> collection_lookup;
+  /** Collection: replaces the item at an index (`mesh.materials[0] = mat`); the value may
+   * be null. Absent for collections whose items cannot be assigned (most). */
+  std::function<void(const PointerRNA &, int64_t, const PointerRNA &)> collection_assign;
   /** Dynamic array length (0 = use array_dimensions). */
   std::function<int(const PointerRNA &)> dynamic_length;
 

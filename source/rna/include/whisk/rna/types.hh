@@ -91,6 +91,10 @@ enum PropertyFlag : uint32_t {
   PROP_ID_REFCOUNT = 1 << 4,
   /** Property added at run time (bpy.props); its value lives in ID properties. */
   PROP_RUNTIME = 1 << 5,
+  /** Numbers outside the hard range reach the setter unclamped: the setter decides (as
+   * Blender's properties with their own set functions do: Camera.angle, frame_current).
+   * The range still describes the property and guides the UI. */
+  PROP_NO_CLAMP = 1 << 6,
   /** Parameter flags, for function parameters. */
   PARM_REQUIRED = 1 << 8,
   PARM_OUTPUT = 1 << 9,
