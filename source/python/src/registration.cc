@@ -319,7 +319,8 @@ std::unique_ptr<PropertyRNA> build_property(const std::string &kind, const std::
     }
   }
   if (prop->type == rna::PropertyType::String && !get("maxlen").is_none()) {
-    prop->string_max_length = get("maxlen").cast<int>();
+    /* maxlen counts characters; RNA's length includes the terminator, as Blender's. */
+    prop->string_max_length = get("maxlen").cast<int>() + 1;
   }
 
   /* Enum items: a sequence, or a callback (self, context) -> sequence. */
@@ -378,14 +379,7 @@ std::unique_ptr<PropertyRNA> build_property(const std::string &kind, const std::
             prop->type == rna::PropertyType::Collection ? "PropertyGroup" : "ID or PropertyGroup",
             ", failed with type '", prop->item_type->identifier, "'");
     }
-    if (!get("poll").is_none() && is_id) {
-      auto poll = keep(get("poll"));
-      prop->pointer_poll = [poll](const PointerRNA &self, const PointerRNA &value) {
-        bool ok = true;
-        run_callback([&] { ok = py::bool_((*poll)(self_for(self), self_for(value))); });
-        return ok;
-      };
-    }
+    /* `poll` filters what a UI offers; assignment does not check it (as Blender). */
   }
 
   /* Script accessors. */
@@ -408,15 +402,24 @@ std::unique_ptr<PropertyRNA> build_property(const std::string &kind, const std::
         run_callback([&] { (*setter)(self_for(ptr), value); });
       }
     };
+    /* A getter that returns something unusable reads as the default (Blender: 0). */
     auto element = [raw](py::object value, int index) -> double {
+      const double fallback = raw->default_array.size() > size_t(index) ?
+                                  raw->default_array[size_t(index)] :
+                                  raw->default_number;
       if (value.is_none()) {
-        return raw->default_array.size() > size_t(index) ? raw->default_array[size_t(index)] :
-                                                           raw->default_number;
+        return fallback;
       }
-      if (raw->is_array()) {
-        return py::cast<double>(py::sequence(value)[size_t(index)]);
+      try {
+        if (raw->is_array()) {
+          return py::cast<double>(py::sequence(value)[size_t(index)]);
+        }
+        return py::cast<double>(value);
       }
-      return py::cast<double>(value);
+      catch (const std::exception &) {
+        PyErr_Clear();
+        return 0.0;
+      }
     };
     /* Array writes through a script setter send the whole array, as Blender does. */
     auto whole = [raw, read, element](const PointerRNA &ptr, int index, double v) {
@@ -469,7 +472,10 @@ std::unique_ptr<PropertyRNA> build_property(const std::string &kind, const std::
       case rna::PropertyType::String:
         prop->get_string = [read, raw](const PointerRNA &p) {
           py::object v = read(p);
-          return v.is_none() ? raw->default_string : v.cast<std::string>();
+          if (!v.is_none() && py::isinstance<py::str>(v)) {
+            return v.cast<std::string>();
+          }
+          return raw->default_string;
         };
         prop->set_string = [write](const PointerRNA &p, std::string_view v) {
           write(p, py::str(std::string(v)));
@@ -478,7 +484,10 @@ std::unique_ptr<PropertyRNA> build_property(const std::string &kind, const std::
       case rna::PropertyType::Enum:
         prop->get_enum = [read, raw](const PointerRNA &p) {
           py::object v = read(p);
-          return v.is_none() ? raw->default_enum : v.cast<int>();
+          if (!v.is_none() && py::isinstance<py::int_>(v)) {
+            return v.cast<int>();
+          }
+          return raw->default_enum;
         };
         prop->set_enum = [write](const PointerRNA &p, int v) { write(p, py::int_(v)); };
         break;
@@ -552,6 +561,15 @@ void define_registration(py::module_ &m)
     });
   });
   m.def("set_metaclass", [](py::object meta) { set_struct_metaclass(meta.ptr()); });
+  m.def("is_runtime_struct", [](py::object bl_rna) {
+    return call([&] {
+      if (!is_struct(bl_rna.ptr())) {
+        return false;
+      }
+      const PointerRNA &ptr = reinterpret_cast<PyStruct *>(bl_rna.ptr())->handle.resolve();
+      return static_cast<const StructRNA *>(ptr.data)->is_runtime;
+    });
+  });
 }
 
 }  // namespace whisk::python

@@ -197,7 +197,7 @@ def test_foreach_get_set():
     buffer = array.array("f", [0.0] * 9)
     objects.foreach_get("location", buffer)
     assert list(buffer) == values
-    with pytest.raises(TypeError):
+    with pytest.raises(RuntimeError, match="internal error setting the array"):
         objects.foreach_get("location", [0.0] * 2)
 
 
@@ -284,7 +284,7 @@ def test_id_properties():
     del ob["dict"]
     with pytest.raises(ReferenceError):
         nested["a"]
-    with pytest.raises(TypeError):
+    with pytest.raises(AttributeError, match="no __getitem__ support"):
         bpy.context.scene.render["x"] = 1
 
 

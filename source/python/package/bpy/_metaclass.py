@@ -6,11 +6,17 @@ import _whisk
 
 class StructMeta(type):
     def __setattr__(cls, name, value):
-        from .props import _PropertyDeferred
+        from .props import _PropertyDeferred, _attach
 
         if isinstance(value, _PropertyDeferred) and "bl_rna" in _own_or_inherited(cls):
-            _whisk.add_property(cls, value.kind, name, value.keywords)
+            _attach(cls, cls.bl_rna.identifier, name, value)
         type.__setattr__(cls, name, value)
+
+    @property
+    def is_registered(cls):
+        """Whether a script registered this class (built-in types read False)."""
+        rna = cls.__dict__.get("bl_rna")
+        return rna is not None and _whisk.is_runtime_struct(rna)
 
     def __delattr__(cls, name):
         removed = False

@@ -12,7 +12,8 @@ __all__ = [
 
 
 class _PropertyDeferred:
-    """A property definition waiting for registration (what annotations hold)."""
+    """A property definition waiting for registration (what annotations hold). As in
+    Blender, the arguments are checked when the property is attached to a class."""
 
     __slots__ = ("function", "keywords")
 
@@ -24,12 +25,31 @@ class _PropertyDeferred:
     def kind(self):
         return self.function.__name__[: -len("Property")]
 
+    def resolved(self):
+        """The checked keywords for the RNA layer; raises TypeError/ValueError."""
+        return _CHECKERS[self.function.__name__](**self.keywords)
+
     def __repr__(self):
         return f"<_PropertyDeferred, {self.function!r}, {self.keywords!r}>"
 
 
 def _deferred(function, keywords):
-    return _PropertyDeferred(function, {k: v for k, v in keywords.items() if v is not None})
+    return {k: v for k, v in keywords.items() if v is not None}
+
+
+def _attach(cls, owner, name, deferred):
+    """Declares one property on an RNA class, with Blender's registration error."""
+    import sys
+
+    import _whisk
+
+    try:
+        _whisk.add_property(cls, deferred.kind, name, deferred.resolved())
+    except (TypeError, ValueError) as error:
+        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        raise ValueError(f'bpy_struct "{owner}" registration error: \'{name}\' '
+                         f"{deferred.function.__name__} could not register (see previous "
+                         f"error)") from None
 
 
 _NUMBER_OPTIONS = frozenset({"HIDDEN", "SKIP_SAVE", "ANIMATABLE", "LIBRARY_EDITABLE",
@@ -47,43 +67,43 @@ def _check_options(function, options, allowed=_NUMBER_OPTIONS):
                             f"({', '.join(repr(o) for o in sorted(allowed))})")
 
 
-def BoolProperty(*, name="", description="", translation_context="*", default=False,
+def _check_BoolProperty(*, name="", description="", translation_context="*", default=False,
                  options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                  update=None, get=None, set=None):
     _check_options("BoolProperty", options)
-    return _deferred(BoolProperty, dict(name=name or None, description=description or None,
+    return _deferred(None, dict(name=name or None, description=description or None,
                                         default=bool(default), options=options,
                                         subtype=subtype, update=update, get=get, set=set))
 
 
-def BoolVectorProperty(*, name="", description="", translation_context="*",
+def _check_BoolVectorProperty(*, name="", description="", translation_context="*",
                        default=(False, False, False), options={"ANIMATABLE"}, override=set(),
                        tags=set(), subtype="NONE", size=3, update=None, get=None, set=None):
     _check_options("BoolVectorProperty", options)
-    return _deferred(BoolVectorProperty, dict(name=name or None, description=description or None,
+    return _deferred(None, dict(name=name or None, description=description or None,
                                               default=tuple(bool(v) for v in default),
                                               options=options, subtype=subtype, size=size,
                                               update=update, get=get, set=set))
 
 
-def IntProperty(*, name="", description="", translation_context="*", default=0,
+def _check_IntProperty(*, name="", description="", translation_context="*", default=0,
                 min=-2**31, max=2**31 - 1, soft_min=-2**31, soft_max=2**31 - 1, step=1,
                 options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                 update=None, get=None, set=None):
     _check_options("IntProperty", options)
-    return _deferred(IntProperty, dict(name=name or None, description=description or None,
+    return _deferred(None, dict(name=name or None, description=description or None,
                                        default=int(default), min=min, max=max,
                                        soft_min=_max_of(soft_min, min), soft_max=_min_of(soft_max, max),
                                        step=step, options=options, subtype=subtype,
                                        update=update, get=get, set=set))
 
 
-def IntVectorProperty(*, name="", description="", translation_context="*", default=(0, 0, 0),
+def _check_IntVectorProperty(*, name="", description="", translation_context="*", default=(0, 0, 0),
                       min=-2**31, max=2**31 - 1, soft_min=-2**31, soft_max=2**31 - 1, step=1,
                       options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                       size=3, update=None, get=None, set=None):
     _check_options("IntVectorProperty", options)
-    return _deferred(IntVectorProperty, dict(name=name or None, description=description or None,
+    return _deferred(None, dict(name=name or None, description=description or None,
                                              default=tuple(default), min=min, max=max,
                                              soft_min=_max_of(soft_min, min),
                                              soft_max=_min_of(soft_max, max), step=step,
@@ -94,12 +114,12 @@ def IntVectorProperty(*, name="", description="", translation_context="*", defau
 _FLT_MAX = 3.4028234663852886e38
 
 
-def FloatProperty(*, name="", description="", translation_context="*", default=0.0,
+def _check_FloatProperty(*, name="", description="", translation_context="*", default=0.0,
                   min=-_FLT_MAX, max=_FLT_MAX, soft_min=-_FLT_MAX, soft_max=_FLT_MAX, step=3,
                   precision=2, options={"ANIMATABLE"}, override=set(), tags=set(),
                   subtype="NONE", unit="NONE", update=None, get=None, set=None):
     _check_options("FloatProperty", options)
-    return _deferred(FloatProperty, dict(name=name or None, description=description or None,
+    return _deferred(None, dict(name=name or None, description=description or None,
                                          default=float(default), min=min, max=max,
                                          soft_min=_max_of(soft_min, min),
                                          soft_max=_min_of(soft_max, max), step=step,
@@ -107,13 +127,13 @@ def FloatProperty(*, name="", description="", translation_context="*", default=0
                                          unit=unit, update=update, get=get, set=set))
 
 
-def FloatVectorProperty(*, name="", description="", translation_context="*",
+def _check_FloatVectorProperty(*, name="", description="", translation_context="*",
                         default=(0.0, 0.0, 0.0), min=-_FLT_MAX, max=_FLT_MAX,
                         soft_min=-_FLT_MAX, soft_max=_FLT_MAX, step=3, precision=2,
                         options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                         unit="NONE", size=3, update=None, get=None, set=None):
     _check_options("FloatVectorProperty", options)
-    return _deferred(FloatVectorProperty, dict(name=name or None, description=description or None,
+    return _deferred(None, dict(name=name or None, description=description or None,
                                                default=tuple(default), min=min, max=max,
                                                soft_min=_max_of(soft_min, min),
                                                soft_max=_min_of(soft_max, max), step=step,
@@ -122,17 +142,17 @@ def FloatVectorProperty(*, name="", description="", translation_context="*",
                                                update=update, get=get, set=set))
 
 
-def StringProperty(*, name="", description="", translation_context="*", default="", maxlen=0,
+def _check_StringProperty(*, name="", description="", translation_context="*", default="", maxlen=0,
                    options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                    update=None, get=None, set=None, search=None, search_options=None):
     _check_options("StringProperty", options)
-    return _deferred(StringProperty, dict(name=name or None, description=description or None,
+    return _deferred(None, dict(name=name or None, description=description or None,
                                           default=str(default), maxlen=maxlen or None,
                                           options=options, subtype=subtype, update=update,
                                           get=get, set=set))
 
 
-def EnumProperty(items, *, name="", description="", translation_context="*", default=None,
+def _check_EnumProperty(items, *, name="", description="", translation_context="*", default=None,
                  options={"ANIMATABLE"}, override=set(), tags=set(), update=None, get=None,
                  set=None):
     _check_options("EnumProperty", options, _NUMBER_OPTIONS | {"ENUM_FLAG"})
@@ -146,24 +166,84 @@ def EnumProperty(items, *, name="", description="", translation_context="*", def
     elif isinstance(default, str):
         raise TypeError("EnumProperty(...): 'default' can only be an integer when 'items' "
                         "is a function")
-    return _deferred(EnumProperty, dict(items=items, name=name or None,
+    return _deferred(None, dict(items=items, name=name or None,
                                         description=description or None, default=default,
                                         options=options, update=update, get=get, set=set))
 
 
-def PointerProperty(type=None, *, name="", description="", translation_context="*",
+def _check_PointerProperty(type=None, *, name="", description="", translation_context="*",
                     options={"ANIMATABLE"}, override=set(), tags=set(), poll=None, update=None):
     _check_options("PointerProperty", options)
-    return _deferred(PointerProperty, dict(type=type, name=name or None,
+    return _deferred(None, dict(type=type, name=name or None,
                                            description=description or None, options=options,
                                            poll=poll, update=update))
 
 
-def CollectionProperty(type=None, *, name="", description="", translation_context="*",
+def _check_CollectionProperty(type=None, *, name="", description="", translation_context="*",
                        options={"ANIMATABLE"}, override=set(), tags=set()):
     _check_options("CollectionProperty", options)
-    return _deferred(CollectionProperty, dict(type=type, name=name or None,
+    return _deferred(None, dict(type=type, name=name or None,
                                               description=description or None, options=options))
+
+
+# The public functions only record their arguments; _check_* run at registration.
+def BoolProperty(**keywords):
+    """A boolean property."""
+    return _PropertyDeferred(BoolProperty, keywords)
+
+
+def BoolVectorProperty(**keywords):
+    """An array of booleans (size 1 to 32)."""
+    return _PropertyDeferred(BoolVectorProperty, keywords)
+
+
+def IntProperty(**keywords):
+    """An integer property."""
+    return _PropertyDeferred(IntProperty, keywords)
+
+
+def IntVectorProperty(**keywords):
+    """An array of integers (size 1 to 32)."""
+    return _PropertyDeferred(IntVectorProperty, keywords)
+
+
+def FloatProperty(**keywords):
+    """A floating point property."""
+    return _PropertyDeferred(FloatProperty, keywords)
+
+
+def FloatVectorProperty(**keywords):
+    """An array of floats (size 1 to 32, or rows x columns)."""
+    return _PropertyDeferred(FloatVectorProperty, keywords)
+
+
+def StringProperty(**keywords):
+    """A string property."""
+    return _PropertyDeferred(StringProperty, keywords)
+
+
+def EnumProperty(items=None, **keywords):
+    """An enumeration: static items, or a function (self, context) returning them."""
+    return _PropertyDeferred(EnumProperty, dict(keywords, items=items))
+
+
+def PointerProperty(type=None, **keywords):
+    """A pointer to a PropertyGroup (stored in place) or to an ID."""
+    return _PropertyDeferred(PointerProperty, dict(keywords, type=type))
+
+
+def CollectionProperty(type=None, **keywords):
+    """A collection of PropertyGroup items."""
+    return _PropertyDeferred(CollectionProperty, dict(keywords, type=type))
+
+
+_CHECKERS = {
+    "BoolProperty": _check_BoolProperty, "BoolVectorProperty": _check_BoolVectorProperty,
+    "IntProperty": _check_IntProperty, "IntVectorProperty": _check_IntVectorProperty,
+    "FloatProperty": _check_FloatProperty, "FloatVectorProperty": _check_FloatVectorProperty,
+    "StringProperty": _check_StringProperty, "EnumProperty": _check_EnumProperty,
+    "PointerProperty": _check_PointerProperty, "CollectionProperty": _check_CollectionProperty,
+}
 
 
 def RemoveProperty(cls, *, attr):

@@ -37,9 +37,8 @@ def _annotations(cls):
 
 
 def register_class(cls):
-    """Register a subclass of a registrable type (PropertyGroup) in RNA and bpy.types."""
-    import bpy.types
-
+    """Register a subclass of a registrable type (PropertyGroup) in RNA. As in Blender
+    3.4, PropertyGroups do not appear in bpy.types."""
     if not isinstance(cls, type):
         raise ValueError(f"register_class(...): expected a class argument, not {type(cls).__name__}")
     if "bl_rna" in cls.__dict__:
@@ -49,36 +48,29 @@ def register_class(cls):
     if base is None:
         raise ValueError(f"register_class(...): expected a subclass of a registerable RNA "
                          f"type ({', '.join(_REGISTRABLE)}), not '{cls.__name__}'")
+    from bpy.props import _attach
+
     identifier = cls.__dict__.get("bl_idname", cls.__name__)
     _whisk.register_struct(identifier, base, cls)
-    try:
-        for name, deferred in _annotations(cls).items():
-            _whisk.add_property(cls, deferred.kind, name, deferred.keywords)
-    except BaseException:
-        _whisk.unregister_struct(cls)
-        type.__delattr__(cls, "bl_rna")
-        raise
-    setattr(bpy.types, identifier, cls)
+    # A property that fails leaves the class registered without it, as in Blender.
+    for name, deferred in _annotations(cls).items():
+        _attach(cls, identifier, name, deferred)
     register = cls.__dict__.get("register")
     if register is not None:
         register.__func__() if isinstance(register, classmethod) else register()
 
 
 def unregister_class(cls):
-    """Undo register_class: the class leaves RNA and bpy.types; stored values stay."""
-    import bpy.types
-
+    """Undo register_class: the class leaves RNA; stored values stay."""
     if "bl_rna" not in cls.__dict__:
+        meta = "RNAMetaPropGroup" if _registrable_base(cls) is not None else "RNAMeta"
         raise RuntimeError(f"unregister_class(...):, missing bl_rna attribute from "
-                           f"'{type(cls).__name__}' instance (may not be registered)")
+                           f"'{meta}' instance (may not be registered)")
     unregister = cls.__dict__.get("unregister")
     if unregister is not None:
         unregister.__func__() if isinstance(unregister, classmethod) else unregister()
-    identifier = cls.__dict__.get("bl_idname", cls.__name__)
     _whisk.unregister_struct(cls)
     type.__delattr__(cls, "bl_rna")
-    if getattr(bpy.types, identifier, None) is cls:
-        delattr(bpy.types, identifier)
 
 
 def register_classes_factory(classes):
