@@ -1,9 +1,9 @@
 #include "whisk/kernel/lib_remove.hh"
 
-#include <algorithm>
 #include <unordered_set>
 
 #include "whisk/base/error.hh"
+#include "whisk/dna/collection.hh"
 #include "whisk/kernel/id_type.hh"
 #include "whisk/kernel/lib_id.hh"
 #include "whisk/kernel/object.hh"
@@ -203,8 +203,9 @@ std::unordered_map<ID *, std::vector<ID *>> user_map(const Main &bmain)
       if (target->flag & dna::ID_FLAG_EMBEDDED) {
         return;
       }
+      /* One owner's references come together: comparing with the last is enough. */
       std::vector<ID *> &users = map[target];
-      if (std::find(users.begin(), users.end(), owner) == users.end()) {
+      if (users.empty() || users.back() != owner) {
         users.push_back(owner);
       }
     });

@@ -52,7 +52,14 @@ static std::optional<PointerRNA> coll_lookup(PyCollection *c, PyObject *key, con
 {
   const PointerRNA &parent = c->parent.resolve();
   if (PyUnicode_Check(key)) {
-    return rna::collection_lookup(parent, *c->prop, utf8_of(key));
+    Py_ssize_t size = 0;
+    const char *text = PyUnicode_AsUTF8AndSize(key, &size);
+    if (!text) {
+      /* Not UTF-8 (lone surrogates): no name can match it. */
+      PyErr_Clear();
+      raise(ErrorKind::Type, method, ": expected a string or a tuple of strings");
+    }
+    return rna::collection_lookup(parent, *c->prop, std::string_view(text, size_t(size)));
   }
   if (PyTuple_Check(key)) {
     if (PyTuple_GET_SIZE(key) != 2) {
@@ -408,13 +415,15 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
     if (!PySequence_Check(seq)) {
       raise(ErrorKind::Type, "couldn't access the py sequence");
     }
-    if (!entry || !entry->prop || entry->prop->type == rna::PropertyType::Pointer ||
+    if (!entry) {
+      raise(ErrorKind::Attribute, method, "('", name, "', ...): ",
+            item_type ? item_type->identifier : "?", " has no property '", name, "'");
+    }
+    if (!entry->prop || entry->prop->type == rna::PropertyType::Pointer ||
         entry->prop->type == rna::PropertyType::Collection ||
         entry->prop->type == rna::PropertyType::String || entry->prop->type == rna::PropertyType::Enum)
     {
-      /* Blender's words; Whisk adds which property it was. */
-      raise(ErrorKind::Runtime, "internal error setting the array ('", name, "' of ",
-            item_type ? item_type->identifier : "?", " is not a number or boolean property)");
+      raise(ErrorKind::Runtime, "internal error setting the array"); /* Blender's words */
     }
     const PropertyRNA &prop = *entry->prop;
     std::vector<PointerRNA> items;
@@ -430,8 +439,7 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
       throw PyRaised();
     }
     if (given != total) {
-      raise(ErrorKind::Runtime, "internal error setting the array (", method, ": expected ",
-            total, " items, not ", given, ")");
+      raise(ErrorKind::Runtime, "internal error setting the array");
     }
     std::vector<double> values(static_cast<size_t>(total));
     if (set) {
@@ -442,8 +450,11 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
           PyErr_Clear();
           raise(ErrorKind::Type, "couldn't access the py sequence");
         }
-        /* Clamped to the hard range, as the setters do. */
-        values[size_t(i)] = std::isnan(v) ? v : std::clamp(v, prop.hard_min, prop.hard_max);
+        /* Numbers are clamped to the hard range, as the setters do. */
+        const bool number = prop.type == rna::PropertyType::Int ||
+                            prop.type == rna::PropertyType::Float;
+        values[size_t(i)] = (!number || std::isnan(v)) ? v :
+                                                         std::clamp(v, prop.hard_min, prop.hard_max);
       }
       for (int64_t i = 0; i < count; i++) {
         const PointerRNA &item = items[size_t(i)];

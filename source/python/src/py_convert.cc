@@ -331,9 +331,11 @@ static std::string string_from_python(const PropertyRNA &prop, PyObject *value,
   Py_ssize_t size = 0;
   const char *data = PyUnicode_AsUTF8AndSize(value, &size);
   if (!data) {
-    /* Lone surrogates (undecodable file names): refused, never stored as broken UTF-8. */
+    /* Lone surrogates (undecodable file names): refused, never stored as broken UTF-8
+     * (Blender stores the bytes; its TypeError is kept). */
     PyErr_Clear();
-    raise(ErrorKind::Value, where, " expected a valid UTF-8 string, not one with surrogates");
+    raise(ErrorKind::Type, where,
+          " error assigning string, it is not valid UTF-8 (lone surrogates)");
   }
   return std::string(data, size_t(size));
 }

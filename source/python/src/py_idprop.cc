@@ -301,13 +301,22 @@ std::unique_ptr<IDProperty> from_python(std::string_view name, PyObject *value, 
       }
       return kernel::idprop_new(name, std::move(v));
     }
+    /* Lists of strings, of dicts or of lists are lists of ID properties; anything else
+     * (numbers mixed with strings, None) is refused as Blender refuses it. */
+    bool all_str = n > 0, all_nested = n > 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+      PyObject *item = PySequence_Fast_GET_ITEM(fast.get(), i);
+      all_str &= PyUnicode_Check(item);
+      all_nested &= PyDict_Check(item) || PyObject_TypeCheck(item, GroupType) ||
+                    (PySequence_Check(item) && !PyUnicode_Check(item) && !PyBytes_Check(item));
+    }
+    if (!all_str && !all_nested) {
+      raise(ErrorKind::Type, "only floats, ints and dicts are allowed in ID property arrays");
+    }
     auto list = make(name, IDPropertyType::IDPArray);
     IDPropertyList items;
     for (Py_ssize_t i = 0; i < n; i++) {
       PyObject *item = PySequence_Fast_GET_ITEM(fast.get(), i);
-      if (!PyDict_Check(item) && !PyObject_TypeCheck(item, GroupType)) {
-        raise(ErrorKind::Type, "only floats, ints and dicts are allowed in ID property arrays");
-      }
       items.push_back(from_python("", item, depth + 1));
     }
     list->value = std::move(items);
@@ -329,11 +338,14 @@ IDProperty *group_of(const StructHandle &owner, const std::vector<PathStep> &pat
 
 std::string key_of(PyObject *key, const char *context)
 {
-  if (!PyUnicode_Check(key)) {
+  Py_ssize_t size = 0;
+  const char *text = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, &size) : nullptr;
+  if (!text) {
+    PyErr_Clear();
     raise(ErrorKind::Key, "invalid id-property key, expected a string, not a ",
           Py_TYPE(key)->tp_name);
   }
-  return std::string(utf8_of(key));
+  return std::string(text, size_t(size));
 }
 
 PyObject *group_get(const StructHandle &owner, const std::vector<PathStep> &path, PyObject *key,

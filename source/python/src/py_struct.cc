@@ -328,7 +328,7 @@ static PyObject *m_path_from_id(PyObject *self, PyObject *args)
     const PointerRNA &ptr = ps->handle.resolve();
     const PropertyRNA *prop = name ? find_property_arg(ps, name, "path_from_id") : nullptr;
     std::optional<std::string> path = rna::path_from_id(ptr, prop);
-    if (!path || path->empty()) {
+    if (!path || path->empty() || (ptr.type->path_internal && ptr.owner_id != ptr.data)) {
       raise(ErrorKind::Value, ptr.type->identifier,
             ".path_from_id() does not support path creation for this type");
     }

@@ -231,7 +231,7 @@ def test_errors_match_blender():
         ob.rotation_mode = "BAD"
     with pytest.raises(TypeError, match="Camera.lens expected a float type, not str"):
         bpy.data.cameras[0].lens = "a"
-    with pytest.raises(ValueError, match="surrogates|UTF-8"):
+    with pytest.raises(TypeError, match="not valid UTF-8"):
         ob.name = "bad\udcff"
     assert ob.name == "Cube"
 

@@ -200,7 +200,7 @@ ViewLayer *scene_view_layer_add(Main &bmain, Scene *scene, std::string_view name
 void scene_view_layer_remove(Main &bmain, Scene *scene, ViewLayer *view_layer)
 {
   if (scene->view_layers.size() <= 1) {
-    raise(ErrorKind::Runtime, "view layer '", view_layer->name,
+    raise(ErrorKind::Runtime, "View layer '", view_layer->name,
           "' could not be removed from scene '", scene->id.name, "'");
   }
   auto it = std::find_if(scene->view_layers.begin(), scene->view_layers.end(),

@@ -60,7 +60,9 @@ class Context:
         return getter(self)
 
     def __setattr__(self, name, value):
-        raise AttributeError(f'bpy_struct: attribute "{name}" from "Context" is read-only')
+        if name in _RNA_MEMBERS:
+            raise AttributeError(f'bpy_struct: attribute "{name}" from "Context" is read-only')
+        raise AttributeError(f'bpy_struct: Context property "{name}" is read-only')
 
     def __dir__(self):
         return sorted(set(_MEMBERS) | {"copy", "temp_override"})
@@ -185,5 +187,11 @@ _MEMBERS = {
     "space_data": _none,
     "workspace": _none,
 }
+
+# Members that Blender declares as RNA properties of Context (the others are looked up by
+# name); assigning either is refused, with Blender's two messages.
+_RNA_MEMBERS = frozenset({"area", "blend_data", "collection", "engine", "layer_collection",
+                          "mode", "preferences", "region", "scene", "screen", "space_data",
+                          "view_layer", "window", "window_manager", "workspace"})
 
 context = Context()

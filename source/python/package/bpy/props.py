@@ -34,7 +34,30 @@ class _PropertyDeferred:
 
 
 def _deferred(function, keywords):
+    for name, arity in (("update", 2), ("get", 1), ("set", 2), ("poll", 2)):
+        _check_callback(name, keywords.get(name), arity)
+    type_ = keywords.get("type")
+    if type_ is not None and not (isinstance(type_, type) and "bl_rna" in type_.__dict__):
+        raise TypeError(f"expected an RNA type (a registered PropertyGroup or an ID type), "
+                        f"not {type_!r}")
     return {k: v for k, v in keywords.items() if v is not None}
+
+
+def _check_callback(name, function, arity):
+    """A callback must take the arguments Blender passes it (update(self, context))."""
+    if function is None:
+        return
+    if not callable(function):
+        raise TypeError(f"{name} keyword: expected a function type, not {type(function).__name__}")
+    import inspect
+
+    try:
+        inspect.signature(function).bind(*range(arity))
+    except TypeError:
+        raise TypeError(f"{name} keyword: expected a function taking {arity} positional "
+                        f"arguments") from None
+    except ValueError:
+        pass  # built-ins without a signature: trust them
 
 
 def _attach(cls, owner, name, deferred):
