@@ -235,7 +235,7 @@ static void define_module(py::module_ &m)
         for (char &c : enum_id) {
           c = char(std::toupper(uint8_t(c)));
         }
-        return bool(filter.attr("__contains__")(enum_id));
+        return filter.attr("__contains__")(enum_id).cast<bool>();
       };
       auto wrap = [&](ID *id) { return steal(wrap_struct(slot_of(data), rna::pointer_from_id(main, id))); };
       std::vector<ID *> keys;
