@@ -679,12 +679,6 @@ TEST_F(LifecycleOracle, user_map)
       if (u.rfind("Brush:", 0) == 0 || u.rfind("WindowManager:", 0) == 0) {
         continue;
       }
-      /* Deviation: Blender lists a scene as a user of every object in its view layers
-       * (through the bases); Whisk's bases are a cache of the hierarchy, not references.
-       * The scene still uses its camera object. */
-      if (type == "Object" && u == "Scene:Scene" && name != "Camera") {
-        continue;
-      }
       names.push_back(u);
     }
     expected[id_key] = names;

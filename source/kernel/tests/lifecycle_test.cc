@@ -698,8 +698,16 @@ TEST(lifecycle, user_map_lists_referrers)
   EXPECT_EQ(users_of(&world->id), (std::set<std::string>{"Scene"}));
   /* References without users count: the scene camera, the light's parent. */
   EXPECT_EQ(users_of(&s.camera->id), (std::set<std::string>{"Collection", "Scene"}));
-  EXPECT_EQ(users_of(&s.cube->id), (std::set<std::string>{"Collection", "Light"}));
+  /* A scene uses the objects its view layers list (Blender's bases), as in Blender. */
+  EXPECT_EQ(users_of(&s.cube->id), (std::set<std::string>{"Collection", "Light", "Scene"}));
   EXPECT_TRUE(users_of(&s.scene->id).empty());
+  /* One reference each from the master collection and the view layer's layer collection,
+   * as Blender's ID.user_of_id counts them. */
+  int scene_refs_to_collection = 0;
+  foreach_id_reference_readonly(&s.scene->id, [&](ID *target) {
+    scene_refs_to_collection += target == &s.collection->id;
+  });
+  EXPECT_EQ(scene_refs_to_collection, 2);
   /* Embedded IDs are not keys. */
   EXPECT_EQ(map.count(&s.scene->master_collection->id), 0u);
   EXPECT_EQ(map.count(&s.material->node_tree->id), 0u);

@@ -258,7 +258,9 @@ static PyObject *coll_iter(PyObject *self)
     const PointerRNA &parent = c->parent.resolve();
     for (int64_t i = 0; i < length; i++) {
       const PointerRNA item = rna::collection_at(parent, *c->prop, i);
-      const bool is_id = item.owner_id && item.data == static_cast<void *>(item.owner_id);
+      /* Embedded IDs (a master collection) are not in Main's lists: those go by index. */
+      const bool is_id = item.owner_id && item.data == static_cast<void *>(item.owner_id) &&
+                         !(item.owner_id->flag & dna::ID_FLAG_EMBEDDED);
       if (i == 0) {
         by_uid = is_id;
       }

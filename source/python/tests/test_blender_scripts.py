@@ -40,8 +40,6 @@ LOOSE_MESSAGES = {
         "Whisk names the cycle; Blender says 'already in collection' for it",
     ("collections_hierarchy.py", "link_scene_master"):
         "Whisk says a master collection cannot be a child; Blender says 'already in'",
-    ("datablocks_misc.py", "action_id_root_bad"):
-        "the message lists the ID types, and Whisk has fewer of them yet",
     ("parenting_matrices.py", "children_readonly"):
         "Blender defines Object.children in Python (no setter); Whisk declares it in RNA",
     ("strings_unicode.py", "surrogate_name"):
@@ -87,8 +85,6 @@ DEVIATIONS = {
         "path_resolve(coerce=False) gives the value for scalars (no bpy_prop type)",
     ("repr_identity.py", "dir_has"): "dir() also lists the ID-property methods",
     ("view_layers.py", "cube_select_vl2"): "a new view layer does not inherit the selection",
-    ("ids_create_link.py", "empty_users_collection"):
-        "users_collection leaves out scene master collections",
     ("material_slots.py", "users_after_clear"): "material users after slots.clear() differ",
     ("props_property_group.py", "idprop_survives_unregister"):
         "BoolProperty values are stored as booleans (Blender 4.x); 3.4 stores ints",

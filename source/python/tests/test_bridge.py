@@ -214,6 +214,34 @@ def test_collection_functions_and_properties():
         scene.collection.objects.link(ob)
 
 
+def test_collection_item_assignment():
+    # Messages as Blender 3.4 gives them.
+    red = bpy.data.materials.new("Red")
+    me = bpy.data.meshes["Cube"]
+    me.materials[-1] = red
+    assert [m.name for m in me.materials] == ["Red"]
+    assert red.users == 1 and bpy.data.materials["Material"].users == 0
+    me.materials[0] = None
+    assert list(me.materials) == [None] and red.users == 0
+    with pytest.raises(IndexError, match=r"^bpy_prop_collection\[-2\]: out of range\.$"):
+        me.materials[-2] = red
+    with pytest.raises(IndexError, match="index 5 out of range, size 1"):
+        me.materials[5] = red
+    with pytest.raises(TypeError, match="expected a 'Material' type or None, not a 'Object'"):
+        me.materials[0] = bpy.data.objects["Cube"]
+    with pytest.raises(TypeError, match="expected a StructRNA type or None, not a str"):
+        me.materials[0] = "Red"
+    with pytest.raises(TypeError, match="invalid key, must be a string or an int, not str"):
+        me.materials["Red"] = red
+    with pytest.raises(TypeError, match=r"^del bpy_prop_collection\[key\]: not supported$"):
+        del me.materials[0]
+    # Collections without assignable items.
+    with pytest.raises(IndexError, match="failed assignment \\(unknown reason\\)"):
+        bpy.data.objects[0] = bpy.data.objects["Cube"]
+    with pytest.raises(IndexError, match="failed assignment"):
+        bpy.data.objects["Cube"].material_slots[0] = None
+
+
 # ---- values and errors -------------------------------------------------------------------
 
 

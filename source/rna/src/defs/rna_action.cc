@@ -125,20 +125,60 @@ void define_action(BlenderRNA &rna)
     return double(i == 0 ? start : end);
   };
 
-  def.enumeration("id_root", &Action::id_root,
-                  {id_root_item("ACTION", "Action", IDType::Action),
-                   id_root_item("CAMERA", "Camera", IDType::Camera),
-                   id_root_item("COLLECTION", "Collection", IDType::Collection),
-                   id_root_item("IMAGE", "Image", IDType::Image),
-                   id_root_item("LIBRARY", "Library", IDType::Library),
-                   id_root_item("LIGHT", "Light", IDType::Light),
-                   id_root_item("MATERIAL", "Material", IDType::Material),
-                   id_root_item("MESH", "Mesh", IDType::Mesh),
-                   id_root_item("NODETREE", "Node Tree", IDType::NodeTree),
-                   id_root_item("OBJECT", "Object", IDType::Object),
-                   id_root_item("SCENE", "Scene", IDType::Scene),
-                   id_root_item("TEXT", "Text", IDType::Text),
-                   id_root_item("WORLD", "World", IDType::World)})
+  /* Blender's list of ID types, all of them: an action may be meant for a kind of data
+   * Whisk does not have yet. Those store values past Whisk's types (IDType plus one). */
+  struct Root {
+    const char *identifier, *name;
+    std::optional<IDType> type;
+  };
+  static const Root roots[] = {
+      {"ACTION", "Action", IDType::Action},
+      {"ARMATURE", "Armature", std::nullopt},
+      {"BRUSH", "Brush", std::nullopt},
+      {"CACHEFILE", "Cache File", std::nullopt},
+      {"CAMERA", "Camera", IDType::Camera},
+      {"COLLECTION", "Collection", IDType::Collection},
+      {"CURVE", "Curve", std::nullopt},
+      {"CURVES", "Curves", std::nullopt},
+      {"FONT", "Font", std::nullopt},
+      {"GREASEPENCIL", "Grease Pencil", std::nullopt},
+      {"IMAGE", "Image", IDType::Image},
+      {"KEY", "Key", std::nullopt},
+      {"LATTICE", "Lattice", std::nullopt},
+      {"LIBRARY", "Library", IDType::Library},
+      {"LIGHT", "Light", IDType::Light},
+      {"LIGHT_PROBE", "Light Probe", std::nullopt},
+      {"LINESTYLE", "Line Style", std::nullopt},
+      {"MASK", "Mask", std::nullopt},
+      {"MATERIAL", "Material", IDType::Material},
+      {"MESH", "Mesh", IDType::Mesh},
+      {"META", "Metaball", std::nullopt},
+      {"MOVIECLIP", "Movie Clip", std::nullopt},
+      {"NODETREE", "Node Tree", IDType::NodeTree},
+      {"OBJECT", "Object", IDType::Object},
+      {"PAINTCURVE", "Paint Curve", std::nullopt},
+      {"PALETTE", "Palette", std::nullopt},
+      {"PARTICLE", "Particle", std::nullopt},
+      {"POINTCLOUD", "Point Cloud", std::nullopt},
+      {"SCENE", "Scene", IDType::Scene},
+      {"SIMULATION", "Simulation", std::nullopt},
+      {"SOUND", "Sound", std::nullopt},
+      {"SPEAKER", "Speaker", std::nullopt},
+      {"TEXT", "Text", IDType::Text},
+      {"TEXTURE", "Texture", std::nullopt},
+      {"VOLUME", "Volume", std::nullopt},
+      {"WINDOWMANAGER", "Window Manager", std::nullopt},
+      {"WORKSPACE", "Workspace", std::nullopt},
+      {"WORLD", "World", IDType::World},
+  };
+  std::vector<EnumItem> root_items;
+  int other = 0;
+  for (const Root &root : roots) {
+    root_items.push_back(root.type ? id_root_item(root.identifier, root.name, *root.type) :
+                                     item(root.identifier, root.name,
+                                          int(dna::ID_TYPE_COUNT) + 1 + other++));
+  }
+  def.enumeration("id_root", &Action::id_root, std::move(root_items))
       .ui("ID Root Type", "Type of data-block the action animates")
       .recalc(ANIMATION);
 }

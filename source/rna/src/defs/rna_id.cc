@@ -186,15 +186,10 @@ void define_id(BlenderRNA &rna)
       [](FunctionCall &call) {
         const PointerRNA &target = std::get<PointerRNA>(call.args[0]);
         int64_t count = 0;
-        kernel::foreach_id(call.self.owner_id,
-                           kernel::IDRefLambda([&](ID *, ID *t, uint32_t flags) -> ID * {
-                             if (t && t == target.owner_id &&
-                                 !(flags & kernel::IDREF_LOOPBACK))
-                             {
-                               count++;
-                             }
-                             return t;
-                           }));
+        /* As Blender counts: embedded IDs' references and a scene's view layers too. */
+        kernel::foreach_id_reference_readonly(call.self.owner_id, [&](ID *t) {
+          count += t == target.owner_id;
+        });
         call.result = count;
       });
   parameter(user_of, "id", PropertyType::Pointer, rna.find("ID"), PARM_REQUIRED)

@@ -412,6 +412,9 @@ void define_object(BlenderRNA &rna)
               },
               [](const PointerRNA &p, const PointerRNA &value) {
                 Object &ob = D::data(p);
+                if (!kernel::data_materials(ob.data)) {
+                  return; /* an empty: no slots to set, and Blender says nothing */
+                }
                 if (kernel::object_material_slot_count(ob) == 0) {
                   kernel::object_material_slot_add(defs::main_of(p), &ob);
                 }
