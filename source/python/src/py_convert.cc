@@ -373,8 +373,10 @@ static const StructRNA *pointer_target(const PointerRNA &owner, const PropertyRN
   return prop.item_type;
 }
 
-static int enum_value_from_identifier(const PointerRNA &ptr, const PropertyRNA &prop,
-                                      std::string_view identifier, const char *context)
+/** The value of an enum item by identifier; raises Blender's error for the kind of enum
+ * (a TypeError for plain enums, a ValueError for one member of a flag set). */
+static int enum_item_value(const PointerRNA &ptr, const PropertyRNA &prop,
+                           std::string_view identifier, const char *context, bool flag_member)
 {
   std::vector<rna::EnumItem> storage;
   const auto &items = prop.items(ptr, storage);
@@ -387,24 +389,11 @@ static int enum_value_from_identifier(const PointerRNA &ptr, const PropertyRNA &
   for (size_t i = 0; i < items.size(); i++) {
     choices += (i ? ", '" : "'") + items[i].identifier + "'";
   }
-  raise(ErrorKind::Type, context, ": enum \"", identifier, "\" not found in ", choices, ")");
-}
-
-static int enum_flag_value(const PointerRNA &ptr, const PropertyRNA &prop,
-                           std::string_view identifier, const char *context)
-{
-  std::vector<rna::EnumItem> storage;
-  const auto &items = prop.items(ptr, storage);
-  for (const rna::EnumItem &item : items) {
-    if (item.identifier == identifier) {
-      return item.value;
-    }
+  choices += ")";
+  if (flag_member) {
+    raise(ErrorKind::Value, context, ":: '", identifier, "' not found in ", choices);
   }
-  std::string choices = "(";
-  for (size_t i = 0; i < items.size(); i++) {
-    choices += (i ? ", '" : "'") + items[i].identifier + "'";
-  }
-  raise(ErrorKind::Value, context, ":: '", identifier, "' not found in ", choices, ")");
+  raise(ErrorKind::Type, context, ": enum \"", identifier, "\" not found in ", choices);
 }
 
 static int enum_from_python(const PointerRNA &ptr, const PropertyRNA &prop, PyObject *value,
@@ -422,7 +411,7 @@ static int enum_from_python(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
         raise(ErrorKind::Type, where(context, ptr, prop), " expected a string enum, not ",
               type_name(item.get()));
       }
-      bits |= enum_flag_value(ptr, prop, utf8_of(item.get()), context);
+      bits |= enum_item_value(ptr, prop, utf8_of(item.get()), context, true);
     }
     if (PyErr_Occurred()) {
       throw PyRaised();
@@ -432,7 +421,7 @@ static int enum_from_python(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
   if (!PyUnicode_Check(value)) {
     raise(ErrorKind::Type, context, ": expected a string enum, not ", type_name(value));
   }
-  return enum_value_from_identifier(ptr, prop, utf8_of(value), context);
+  return enum_item_value(ptr, prop, utf8_of(value), context, false);
 }
 
 static const char *element_name(const PropertyRNA &prop)
