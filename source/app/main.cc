@@ -4,6 +4,7 @@
 // with the window-manager and render layers.
 
 #include <cstdlib>
+#include <filesystem>
 #include <cstring>
 #include <iostream>
 
@@ -81,7 +82,10 @@ int main(int argc, char **argv)
   }
 
   if (!job.steps.empty()) {
-    return whisk::app::run_python(job, argv[0]);
+    /* bpy.app.binary_path is absolute, as Blender's is. */
+    std::error_code error;
+    std::filesystem::path self = std::filesystem::canonical("/proc/self/exe", error);
+    return whisk::app::run_python(job, error ? std::string(argv[0]) : self.string());
   }
   try {
     whisk::kernel::Main bmain;
