@@ -33,7 +33,8 @@ class _PropertyDeferred:
         return f"<_PropertyDeferred, {self.function!r}, {self.keywords!r}>"
 
 
-def _deferred(function, keywords):
+def _checked(keywords):
+    """Checks callbacks and item types; drops unset keywords."""
     for name, arity in (("update", 2), ("get", 1), ("set", 2), ("poll", 2)):
         _check_callback(name, keywords.get(name), arity)
     type_ = keywords.get("type")
@@ -94,7 +95,7 @@ def _check_BoolProperty(*, name="", description="", translation_context="*", def
                  options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                  update=None, get=None, set=None):
     _check_options("BoolProperty", options)
-    return _deferred(None, dict(name=name or None, description=description or None,
+    return _checked(dict(name=name or None, description=description or None,
                                         default=bool(default), options=options,
                                         subtype=subtype, update=update, get=get, set=set))
 
@@ -103,7 +104,7 @@ def _check_BoolVectorProperty(*, name="", description="", translation_context="*
                        default=(False, False, False), options={"ANIMATABLE"}, override=set(),
                        tags=set(), subtype="NONE", size=3, update=None, get=None, set=None):
     _check_options("BoolVectorProperty", options)
-    return _deferred(None, dict(name=name or None, description=description or None,
+    return _checked(dict(name=name or None, description=description or None,
                                               default=tuple(bool(v) for v in default),
                                               options=options, subtype=subtype, size=size,
                                               update=update, get=get, set=set))
@@ -114,7 +115,7 @@ def _check_IntProperty(*, name="", description="", translation_context="*", defa
                 options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                 update=None, get=None, set=None):
     _check_options("IntProperty", options)
-    return _deferred(None, dict(name=name or None, description=description or None,
+    return _checked(dict(name=name or None, description=description or None,
                                        default=int(default), min=min, max=max,
                                        soft_min=_max_of(soft_min, min), soft_max=_min_of(soft_max, max),
                                        step=step, options=options, subtype=subtype,
@@ -126,7 +127,7 @@ def _check_IntVectorProperty(*, name="", description="", translation_context="*"
                       options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                       size=3, update=None, get=None, set=None):
     _check_options("IntVectorProperty", options)
-    return _deferred(None, dict(name=name or None, description=description or None,
+    return _checked(dict(name=name or None, description=description or None,
                                              default=tuple(default), min=min, max=max,
                                              soft_min=_max_of(soft_min, min),
                                              soft_max=_min_of(soft_max, max), step=step,
@@ -142,7 +143,7 @@ def _check_FloatProperty(*, name="", description="", translation_context="*", de
                   precision=2, options={"ANIMATABLE"}, override=set(), tags=set(),
                   subtype="NONE", unit="NONE", update=None, get=None, set=None):
     _check_options("FloatProperty", options)
-    return _deferred(None, dict(name=name or None, description=description or None,
+    return _checked(dict(name=name or None, description=description or None,
                                          default=float(default), min=min, max=max,
                                          soft_min=_max_of(soft_min, min),
                                          soft_max=_min_of(soft_max, max), step=step,
@@ -156,7 +157,7 @@ def _check_FloatVectorProperty(*, name="", description="", translation_context="
                         options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                         unit="NONE", size=3, update=None, get=None, set=None):
     _check_options("FloatVectorProperty", options)
-    return _deferred(None, dict(name=name or None, description=description or None,
+    return _checked(dict(name=name or None, description=description or None,
                                                default=tuple(default), min=min, max=max,
                                                soft_min=_max_of(soft_min, min),
                                                soft_max=_min_of(soft_max, max), step=step,
@@ -169,7 +170,7 @@ def _check_StringProperty(*, name="", description="", translation_context="*", d
                    options={"ANIMATABLE"}, override=set(), tags=set(), subtype="NONE",
                    update=None, get=None, set=None, search=None, search_options=None):
     _check_options("StringProperty", options)
-    return _deferred(None, dict(name=name or None, description=description or None,
+    return _checked(dict(name=name or None, description=description or None,
                                           default=str(default), maxlen=maxlen or None,
                                           options=options, subtype=subtype, update=update,
                                           get=get, set=set))
@@ -189,7 +190,7 @@ def _check_EnumProperty(items, *, name="", description="", translation_context="
     elif isinstance(default, str):
         raise TypeError("EnumProperty(...): 'default' can only be an integer when 'items' "
                         "is a function")
-    return _deferred(None, dict(items=items, name=name or None,
+    return _checked(dict(items=items, name=name or None,
                                         description=description or None, default=default,
                                         options=options, update=update, get=get, set=set))
 
@@ -197,7 +198,7 @@ def _check_EnumProperty(items, *, name="", description="", translation_context="
 def _check_PointerProperty(type=None, *, name="", description="", translation_context="*",
                     options={"ANIMATABLE"}, override=set(), tags=set(), poll=None, update=None):
     _check_options("PointerProperty", options)
-    return _deferred(None, dict(type=type, name=name or None,
+    return _checked(dict(type=type, name=name or None,
                                            description=description or None, options=options,
                                            poll=poll, update=update))
 
@@ -205,7 +206,7 @@ def _check_PointerProperty(type=None, *, name="", description="", translation_co
 def _check_CollectionProperty(type=None, *, name="", description="", translation_context="*",
                        options={"ANIMATABLE"}, override=set(), tags=set()):
     _check_options("CollectionProperty", options)
-    return _deferred(None, dict(type=type, name=name or None,
+    return _checked(dict(type=type, name=name or None,
                                               description=description or None, options=options))
 
 
