@@ -1,8 +1,8 @@
 """mathutils.Color."""
 
 from array import array as _array
-from operator import index as _index
 
+from ._fixed import FixedSequence
 from ._common import MathBase, f32, is_number, parse_fixed, ulp_equal, zeros
 from ._vector import _real, _tn
 
@@ -56,10 +56,14 @@ def _clamp01(x):
     return 0.0 if x < 0.0 else (1.0 if x > 1.0 else x)
 
 
-class Color(MathBase):
+class Color(FixedSequence):
     """Color(rgb=(0, 0, 0)): an RGB color (scene linear)."""
 
     __slots__ = ()
+    _SIZE = 3
+    _NAME = "color"
+    _ITEM = "color[item]"
+    _SLICE_GET = _SLICE_SET = "slice steps not supported with color"
     _type_name = 'Color'
 
     def __new__(cls, *args, **kwargs):
@@ -79,55 +83,6 @@ class Color(MathBase):
 
     def __str__(self):
         return "<Color (r=%.4f, g=%.4f, b=%.4f)>" % tuple(self._r())
-
-    # -------------------------------------------------- sequence protocol
-
-    def __len__(self):
-        return 3
-
-    def __iter__(self):
-        return iter(self._r().tolist())
-
-    def __getitem__(self, key):
-        d = self._r()
-        if isinstance(key, slice):
-            start, stop, step = key.indices(3)
-            if step != 1:
-                raise IndexError("slice steps not supported with color")
-            return tuple(d[start:stop])
-        if not hasattr(type(key), '__index__'):
-            raise TypeError("color indices must be integers, not %s" % _tn(key))
-        try:
-            return d[_index(key)]
-        except IndexError:
-            raise IndexError("color[item]: array index out of range") from None
-
-    def __setitem__(self, key, value):
-        if isinstance(key, slice):
-            start, stop, step = key.indices(3)
-            if step != 1:
-                raise IndexError("slice steps not supported with color")
-            n = max(0, stop - start)
-            vals = parse_fixed(value, n, n, "color[begin:end] = []")
-            d = self._mut()
-            d[start:start + n] = vals
-            self._w()
-            return
-        if not hasattr(type(key), '__index__'):
-            raise TypeError("color indices must be integers, not %s" % _tn(key))
-        self._set_item(_index(key), value)
-
-    def _set_item(self, i, value):
-        try:
-            value = _real(value)
-        except TypeError:
-            raise TypeError("color[item] = x: assigned value not a number") from None
-        d = self._mut()
-        try:
-            d[i] = value
-        except IndexError:
-            raise IndexError("color[item] = x: array assignment index out of range") from None
-        self._w()
 
     # -------------------------------------------------- channels
 

@@ -1,8 +1,8 @@
 """mathutils.Euler."""
 
 from array import array as _array
-from operator import index as _index
 
+from ._fixed import FixedSequence
 from ._common import MathBase, parse_fixed, ulp_equal, zeros
 from . import _rot
 from ._vector import _real, _tn
@@ -18,10 +18,15 @@ def _parse_order(order, prefix):
     return order
 
 
-class Euler(MathBase):
+class Euler(FixedSequence):
     """Euler(angles=(0, 0, 0), order='XYZ'): rotation as three angles in radians."""
 
     __slots__ = ('_order',)
+    _SIZE = 3
+    _NAME = "euler"
+    _ITEM = "euler[attribute]"
+    _SLICE_GET = "slice steps not supported with eulers"
+    _SLICE_SET = "slice steps not supported with euler"
     _type_name = 'Euler'
 
     def __new__(cls, *args, **kwargs):
@@ -69,55 +74,6 @@ class Euler(MathBase):
     def __reduce__(self):
         return (type(self), (tuple(self), self._get_order()))
 
-    # -------------------------------------------------- sequence protocol
-
-    def __len__(self):
-        return 3
-
-    def __iter__(self):
-        return iter(self._r().tolist())
-
-    def __getitem__(self, key):
-        d = self._r()
-        if isinstance(key, slice):
-            start, stop, step = key.indices(3)
-            if step != 1:
-                raise IndexError("slice steps not supported with eulers")
-            return tuple(d[start:stop])
-        if not hasattr(type(key), '__index__'):
-            raise TypeError("euler indices must be integers, not %s" % _tn(key))
-        try:
-            return d[_index(key)]
-        except IndexError:
-            raise IndexError("euler[attribute]: array index out of range") from None
-
-    def __setitem__(self, key, value):
-        if isinstance(key, slice):
-            start, stop, step = key.indices(3)
-            if step != 1:
-                raise IndexError("slice steps not supported with euler")
-            n = max(0, stop - start)
-            vals = parse_fixed(value, n, n, "euler[begin:end] = []")
-            d = self._mut()
-            d[start:start + n] = vals
-            self._w()
-            return
-        if not hasattr(type(key), '__index__'):
-            raise TypeError("euler indices must be integers, not %s" % _tn(key))
-        self._set_axis(_index(key), value)
-
-    def _set_axis(self, i, value):
-        try:
-            value = _real(value)
-        except TypeError:
-            raise TypeError("euler[attribute] = x: assigned value not a number") from None
-        d = self._mut()
-        try:
-            d[i] = value
-        except IndexError:
-            raise IndexError("euler[attribute] = x: array assignment index out of range") from None
-        self._w()
-
     # -------------------------------------------------- attributes
 
     @property
@@ -127,7 +83,7 @@ class Euler(MathBase):
 
     @x.setter
     def x(self, value):
-        self._set_axis(0, value)
+        self._set_item(0, value)
 
     @property
     def y(self):
@@ -136,7 +92,7 @@ class Euler(MathBase):
 
     @y.setter
     def y(self, value):
-        self._set_axis(1, value)
+        self._set_item(1, value)
 
     @property
     def z(self):
@@ -145,7 +101,7 @@ class Euler(MathBase):
 
     @z.setter
     def z(self, value):
-        self._set_axis(2, value)
+        self._set_item(2, value)
 
     @property
     def order(self):

@@ -1,9 +1,9 @@
 """mathutils.Quaternion."""
 
 from array import array as _array
-from operator import index as _index
 import math
 
+from ._fixed import FixedSequence
 from ._common import MathBase, f32, is_number, parse_fixed, ulp_equal
 from . import _rot
 from ._vector import Vector, _vec_list, _real, _tn, any_to_rotmat
@@ -19,10 +19,16 @@ def _quat(values):
     return q
 
 
-class Quaternion(MathBase):
+class Quaternion(FixedSequence):
     """Quaternion(seq=(1, 0, 0, 0) or (axis, angle)): rotation as w, x, y, z."""
 
     __slots__ = ()
+    _SIZE = 4
+    _NAME = "quaternion"
+    _ITEM = "quaternion[attribute]"
+    _ITEM_NOT_NUMBER = "quaternion[index]"
+    _SLICE_GET = "slice steps not supported with quaternions"
+    _SLICE_SET = "slice steps not supported with quaternion"
     _type_name = 'Quaternion'
 
     def __new__(cls, *args, **kwargs):
@@ -60,56 +66,6 @@ class Quaternion(MathBase):
 
     def __str__(self):
         return "<Quaternion (w=%.4f, x=%.4f, y=%.4f, z=%.4f)>" % tuple(self._r())
-
-    # -------------------------------------------------- sequence protocol
-
-    def __len__(self):
-        return 4
-
-    def __iter__(self):
-        return iter(self._r().tolist())
-
-    def __getitem__(self, key):
-        d = self._r()
-        if isinstance(key, slice):
-            start, stop, step = key.indices(4)
-            if step != 1:
-                raise IndexError("slice steps not supported with quaternions")
-            return tuple(d[start:stop])
-        if not hasattr(type(key), '__index__'):
-            raise TypeError("quaternion indices must be integers, not %s" % _tn(key))
-        try:
-            return d[_index(key)]
-        except IndexError:
-            raise IndexError("quaternion[attribute]: array index out of range") from None
-
-    def __setitem__(self, key, value):
-        if isinstance(key, slice):
-            start, stop, step = key.indices(4)
-            if step != 1:
-                raise IndexError("slice steps not supported with quaternion")
-            n = max(0, stop - start)
-            vals = parse_fixed(value, n, n, "quaternion[begin:end] = []")
-            d = self._mut()
-            d[start:start + n] = vals
-            self._w()
-            return
-        if not hasattr(type(key), '__index__'):
-            raise TypeError("quaternion indices must be integers, not %s" % _tn(key))
-        self._set_item(_index(key), value)
-
-    def _set_item(self, i, value):
-        try:
-            value = _real(value)
-        except TypeError:
-            raise TypeError("quaternion[index] = x: assigned value not a number") from None
-        d = self._mut()
-        try:
-            d[i] = value
-        except IndexError:
-            raise IndexError(
-                "quaternion[attribute] = x: array assignment index out of range") from None
-        self._w()
 
     # -------------------------------------------------- attributes
 
