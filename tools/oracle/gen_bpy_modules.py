@@ -46,6 +46,9 @@ import tempfile
 import bpy
 from bpy_extras import io_utils, object_utils
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "source", "python", "tests"))
+
 CWD = "/"
 
 
@@ -56,44 +59,7 @@ def out_path():
     return "bpy_modules.json"
 
 
-class Library:
-    """Stands in for bpy.types.Library: bpy.path only reads .filepath."""
-
-    def __init__(self, filepath):
-        self.filepath = filepath
-
-
-def enc(value):
-    if isinstance(value, bytes):
-        return {"bytes": value.decode("latin-1")}
-    if isinstance(value, tuple):
-        return {"tuple": [enc(v) for v in value]}
-    if isinstance(value, (set, frozenset)):
-        return {"set": sorted((enc(v) for v in value), key=repr)}
-    if isinstance(value, list):
-        return [enc(v) for v in value]
-    if isinstance(value, dict):
-        return {"dict": [[enc(k), enc(v)] for k, v in value.items()]}
-    if isinstance(value, Library):
-        return {"library": enc(value.filepath)}
-    if hasattr(value, "to_3x3") and hasattr(value, "row"):
-        return {"matrix": [[float(x) for x in row] for row in value]}
-    return value
-
-
-def dec(value):
-    if isinstance(value, list):
-        return [dec(v) for v in value]
-    if isinstance(value, dict):
-        (tag, inner), = value.items()
-        if tag == "bytes":
-            return inner.encode("latin-1")
-        if tag == "tuple":
-            return tuple(dec(v) for v in inner)
-        if tag == "library":
-            return Library(dec(inner))
-        raise ValueError(tag)
-    return value
+from bpy_modules_codec import Library, dec, enc  # noqa: E402,F401
 
 
 MODULES = {"path": bpy.path, "io_utils": io_utils, "object_utils": object_utils}
