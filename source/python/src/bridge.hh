@@ -106,6 +106,11 @@ extern PyTypeObject *CollectionIterType; /* bpy_prop_collection_iter */
 extern PyTypeObject *ArrayType;          /* bpy_prop_array */
 extern PyTypeObject *FunctionType;       /* bpy_func */
 
+/** A type from a spec named "module.name": __module__ from the prefix, and the plain
+ * name in messages ('bpy_prop_collection' object has no attribute...), as Blender's
+ * static types print. */
+PyTypeObject *make_type(PyType_Spec &spec);
+
 void init_struct_type(PyObject *module);
 void init_collection_type(PyObject *module);
 void init_array_type(PyObject *module);

@@ -345,9 +345,9 @@ void init_array_type(PyObject *module)
       {Py_sq_item, reinterpret_cast<void *>(array_item)},
       {0, nullptr},
   };
-  static PyType_Spec spec = {"bpy_prop_array", sizeof(PyArray), 0, Py_TPFLAGS_DEFAULT,
+  static PyType_Spec spec = {"bpy.types.bpy_prop_array", sizeof(PyArray), 0, Py_TPFLAGS_DEFAULT,
                              slots};
-  ArrayType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
+  ArrayType = make_type(spec);
   Py_INCREF(ArrayType);
   PyModule_AddObject(module, "bpy_prop_array", reinterpret_cast<PyObject *>(ArrayType));
 }

@@ -685,9 +685,9 @@ void init_collection_type(PyObject *module)
       {Py_nb_bool, reinterpret_cast<void *>(coll_bool)},
       {0, nullptr},
   };
-  static PyType_Spec spec = {"bpy_prop_collection", sizeof(PyCollection), 0,
+  static PyType_Spec spec = {"bpy.types.bpy_prop_collection", sizeof(PyCollection), 0,
                              Py_TPFLAGS_DEFAULT, slots};
-  CollectionType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
+  CollectionType = make_type(spec);
   Py_INCREF(CollectionType);
   PyModule_AddObject(module, "bpy_prop_collection", reinterpret_cast<PyObject *>(CollectionType));
 
@@ -697,9 +697,9 @@ void init_collection_type(PyObject *module)
       {Py_tp_iternext, reinterpret_cast<void *>(iter_next)},
       {0, nullptr},
   };
-  static PyType_Spec iter_spec = {"bpy_prop_collection_iter", sizeof(PyCollectionIter),
+  static PyType_Spec iter_spec = {"bpy.types.bpy_prop_collection_iter", sizeof(PyCollectionIter),
                                   0, Py_TPFLAGS_DEFAULT, iter_slots};
-  CollectionIterType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&iter_spec)));
+  CollectionIterType = make_type(iter_spec);
 }
 
 }  // namespace whisk::python

@@ -160,9 +160,9 @@ void init_function_type(PyObject *module)
       {Py_tp_getset, func_getset},
       {0, nullptr},
   };
-  static PyType_Spec spec = {"bpy_func", sizeof(PyFunction), 0, Py_TPFLAGS_DEFAULT,
+  static PyType_Spec spec = {"bpy.types.bpy_func", sizeof(PyFunction), 0, Py_TPFLAGS_DEFAULT,
                              slots};
-  FunctionType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
+  FunctionType = make_type(spec);
   Py_INCREF(FunctionType);
   PyModule_AddObject(module, "bpy_func", reinterpret_cast<PyObject *>(FunctionType));
 }

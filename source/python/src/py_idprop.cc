@@ -884,7 +884,7 @@ void init_idprop_types(PyObject *module)
   };
   static PyType_Spec group_spec = {"idprop.types.IDPropertyGroup", sizeof(PyIDGroup), 0,
                                    Py_TPFLAGS_DEFAULT, group_slots};
-  GroupType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&group_spec)));
+  GroupType = make_type(group_spec);
   Py_INCREF(GroupType);
   PyModule_AddObject(module, "IDPropertyGroup", reinterpret_cast<PyObject *>(GroupType));
 
@@ -903,7 +903,7 @@ void init_idprop_types(PyObject *module)
   };
   static PyType_Spec array_spec = {"idprop.types.IDPropertyArray", sizeof(PyIDGroup), 0,
                                    Py_TPFLAGS_DEFAULT, array_slots};
-  ArrayViewType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&array_spec)));
+  ArrayViewType = make_type(array_spec);
   Py_INCREF(ArrayViewType);
   PyModule_AddObject(module, "IDPropertyArray", reinterpret_cast<PyObject *>(ArrayViewType));
 }

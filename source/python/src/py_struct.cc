@@ -503,6 +503,15 @@ static int struct_contains(PyObject *self, PyObject *key)
   return idprop_contains(as_struct(self), key);
 }
 
+PyTypeObject *make_type(PyType_Spec &spec)
+{
+  auto *type = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
+  if (const char *dot = std::strrchr(spec.name, '.')) {
+    type->tp_name = dot + 1; /* the spec is static, so is its name */
+  }
+  return type;
+}
+
 void init_struct_type(PyObject *module)
 {
   /* Methods: the generic ones plus the ID-property mapping ones (keys, get...). */
@@ -533,11 +542,9 @@ void init_struct_type(PyObject *module)
       {Py_tp_doc, const_cast<char *>("The base of every RNA struct type")},
       {0, nullptr},
   };
-  static PyType_Spec spec = {"bpy_struct", sizeof(PyStruct), 0,
+  static PyType_Spec spec = {"bpy.types.bpy_struct", sizeof(PyStruct), 0,
                              Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, slots};
-  StructBaseType = reinterpret_cast<PyTypeObject *>(check(PyType_FromSpec(&spec)));
-  PyObject_SetAttrString(reinterpret_cast<PyObject *>(StructBaseType), "__module__",
-                         Ref(PyUnicode_FromString("bpy.types")).get());
+  StructBaseType = make_type(spec);
   Py_INCREF(StructBaseType);
   PyModule_AddObject(module, "bpy_struct", reinterpret_cast<PyObject *>(StructBaseType));
 }
