@@ -26,6 +26,12 @@ inline PyObject *check(PyObject *result)
   return result;
 }
 
+/** A kernel refusal as scripts see Blender's reports: "Error: <message>\n". */
+inline Error as_report(const Error &error)
+{
+  return Error(error.kind(), "Error: " + error.message() + "\n");
+}
+
 /** Sets the Python exception for a whisk::Error, with Blender's exception type. */
 void set_python_error(const Error &error);
 

@@ -80,21 +80,6 @@ static ID *id_arg(py::handle obj, const char *context)
   return ptr.owner_id;
 }
 
-/** Runs fn, turning whisk::Error into the matching Python exception for pybind11. */
-template<typename Fn> auto call(Fn &&fn) -> decltype(fn())
-{
-  try {
-    return fn();
-  }
-  catch (const Error &error) {
-    set_python_error(error);
-    throw py::error_already_set();
-  }
-  catch (const PyRaised &) {
-    throw py::error_already_set();
-  }
-}
-
 static py::object steal(PyObject *o)
 {
   if (!o) {
@@ -105,12 +90,12 @@ static py::object steal(PyObject *o)
 
 static void define_module(py::module_ &m)
 {
-  m.def("data", [] { return call([] { return steal(data_of(ensure_current())); }); },
+  m.def("data", [] { return pybind_call([] { return steal(data_of(ensure_current())); }); },
         "The BlendData of the current file (bpy.data)");
   m.def(
       "read_factory_settings",
       [](bool use_empty) {
-        return call([&] {
+        return pybind_call([&] {
           /* bpy.data stays the same object, as in Blender: the slot gets a new Main. */
           const std::shared_ptr<MainSlot> &slot = ensure_current();
           auto main = std::make_unique<kernel::Main>();
@@ -128,7 +113,7 @@ static void define_module(py::module_ &m)
   m.def(
       "temp_data",
       [](py::object filepath) {
-        return call([&] {
+        return pybind_call([&] {
           std::shared_ptr<MainSlot> slot = new_slot(false);
           if (!filepath.is_none()) {
             slot->main->filepath = py::cast<std::string>(filepath);
@@ -139,7 +124,7 @@ static void define_module(py::module_ &m)
       },
       py::arg("filepath") = py::none(), "A new, independent, empty Main");
   m.def("close_data", [](py::object data) {
-    call([&] {
+    pybind_call([&] {
       blend_data_arg(data);
       const std::shared_ptr<MainSlot> &slot = slot_of(data);
       if (slot == current_slot()) {
@@ -150,7 +135,7 @@ static void define_module(py::module_ &m)
     });
   });
   m.def("is_temp_data", [](py::object data) {
-    return call([&] {
+    return pybind_call([&] {
       blend_data_arg(data);
       return slot_of(data) != current_slot();
     });
@@ -158,7 +143,7 @@ static void define_module(py::module_ &m)
 
   /* Context: the scene and view layer a headless window shows. */
   m.def("context_get", [](py::object data) {
-    return call([&] {
+    return pybind_call([&] {
       const PointerRNA &ptr = blend_data_arg(data);
       kernel::Main *main = ptr.main;
       py::object scene = steal(wrap_struct(slot_of(data), rna::pointer_from_id(main, main->context_scene ? &reinterpret_cast<dna::ID &>(*main->context_scene) : nullptr)));
@@ -173,14 +158,14 @@ static void define_module(py::module_ &m)
     });
   });
   m.def("context_scene", [](py::object data) {
-    return call([&] {
+    return pybind_call([&] {
       kernel::Main *main = blend_data_arg(data).main;
       return steal(wrap_struct(slot_of(data),
                                rna::pointer_from_id(main, reinterpret_cast<ID *>(main->context_scene))));
     });
   });
   m.def("context_set", [](py::object data, py::object scene, py::object layer) {
-    call([&] {
+    pybind_call([&] {
       const PointerRNA &ptr = blend_data_arg(data);
       kernel::Main *main = ptr.main;
       ID *scene_id = scene.is_none() ? nullptr : id_arg(scene, "context_set");
@@ -200,7 +185,7 @@ static void define_module(py::module_ &m)
 
   /* bpy.data functions that are not RNA functions in Blender either. */
   m.def("batch_remove", [](py::object data, py::iterable ids) {
-    call([&] {
+    pybind_call([&] {
       const PointerRNA &ptr = blend_data_arg(data);
       std::vector<ID *> list;
       for (py::handle item : ids) {
@@ -212,7 +197,7 @@ static void define_module(py::module_ &m)
     });
   });
   m.def("orphans_purge", [](py::object data, bool do_local, bool do_linked, bool recursive) {
-    return call([&] {
+    return pybind_call([&] {
       const PointerRNA &ptr = blend_data_arg(data);
       kernel::data_generation_bump();
       /* Linked data is never orphaned yet (there is no library loading). */
@@ -221,7 +206,7 @@ static void define_module(py::module_ &m)
   });
   m.def("user_map", [](py::object data, py::object subset, py::object key_types,
                        py::object value_types) {
-    return call([&] {
+    return pybind_call([&] {
       const PointerRNA &ptr = blend_data_arg(data);
       kernel::Main *main = ptr.main;
       auto users = kernel::user_map(*main);
@@ -267,7 +252,7 @@ static void define_module(py::module_ &m)
     });
   });
 
-  m.def("types", [] { return call([] { return steal(all_python_types()); }); },
+  m.def("types", [] { return pybind_call([] { return steal(all_python_types()); }); },
         "Every RNA struct's Python class, by identifier");
   m.def("data_generation", [] { return kernel::data_generation(); });
   define_registration(m);

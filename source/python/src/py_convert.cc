@@ -600,7 +600,7 @@ static void set_array_value(const PointerRNA &ptr, const PropertyRNA &prop, PyOb
   const std::string &message = error.message();
   if (error.kind() == ErrorKind::Runtime) {
     /* Kernel refusals reach scripts as Blender's reports do. */
-    throw Error(ErrorKind::Runtime, "Error: " + message + "\n");
+    throw as_report(error);
   }
   if (message.rfind("bpy_struct", 0) == 0 || error.kind() == ErrorKind::Reference ||
       error.kind() == ErrorKind::Attribute)

@@ -112,7 +112,7 @@ static PyObject *func_call(PyObject *self, PyObject *args, PyObject *kwargs)
     }
     catch (const Error &error) {
       if (error.kind() == ErrorKind::Runtime) {
-        throw Error(ErrorKind::Runtime, "Error: " + error.message() + "\n");
+        throw as_report(error);
       }
       throw;
     }

@@ -41,20 +41,6 @@ std::shared_ptr<MainSlot> slot_for_main(kernel::Main *main)
 
 namespace {
 
-template<typename Fn> auto call(Fn &&fn) -> decltype(fn())
-{
-  try {
-    return fn();
-  }
-  catch (const Error &error) {
-    set_python_error(error);
-    throw py::error_already_set();
-  }
-  catch (const PyRaised &) {
-    throw py::error_already_set();
-  }
-}
-
 const StructRNA *struct_of_class(py::handle cls)
 {
   py::object bl_rna = py::getattr(cls, "bl_rna", py::none());
@@ -510,7 +496,7 @@ std::unique_ptr<PropertyRNA> build_property(const std::string &kind, const std::
 void define_registration(py::module_ &m)
 {
   m.def("register_struct", [](const std::string &identifier, py::object base_cls, py::object cls) {
-    call([&] {
+    pybind_call([&] {
       const StructRNA *base = struct_of_class(base_cls);
       StructRNA *srna = rna::register_struct(identifier, base);
       py::object doc = py::getattr(cls, "__doc__", py::none());
@@ -528,7 +514,7 @@ void define_registration(py::module_ &m)
     });
   });
   m.def("unregister_struct", [](py::object cls) {
-    call([&] {
+    pybind_call([&] {
       const StructRNA *srna = struct_of_class(cls);
       if (!srna->is_runtime) {
         raise(ErrorKind::Runtime, "unregister_class(...): ", srna->identifier,
@@ -542,7 +528,7 @@ void define_registration(py::module_ &m)
   });
   m.def("add_property", [](py::object cls, const std::string &kind, const std::string &identifier,
                            py::dict keywords) {
-    call([&] {
+    pybind_call([&] {
       StructRNA *srna = const_cast<StructRNA *>(struct_of_class(cls));
       if (identifier.empty() || identifier.size() > 63) {
         raise(ErrorKind::Type, "property name \"", identifier, "\" must be 1 to 63 bytes long");
@@ -553,7 +539,7 @@ void define_registration(py::module_ &m)
     });
   });
   m.def("remove_property", [](py::object cls, const std::string &identifier) {
-    return call([&] {
+    return pybind_call([&] {
       StructRNA *srna = const_cast<StructRNA *>(struct_of_class(cls));
       const bool removed = rna::remove_runtime_property(srna, identifier);
       attr_tables_invalidate();
@@ -562,7 +548,7 @@ void define_registration(py::module_ &m)
   });
   m.def("set_metaclass", [](py::object meta) { set_struct_metaclass(meta.ptr()); });
   m.def("is_runtime_struct", [](py::object bl_rna) {
-    return call([&] {
+    return pybind_call([&] {
       if (!is_struct(bl_rna.ptr())) {
         return false;
       }
