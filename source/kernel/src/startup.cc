@@ -1,14 +1,47 @@
 #include "whisk/kernel/startup.hh"
 
+#include <algorithm>
 #include <cstring>
 
 #include "whisk/dna/all_types.hh"
 #include "whisk/kernel/collection.hh"
 #include "whisk/kernel/lib_id.hh"
+#include "whisk/kernel/mesh.hh"
 #include "whisk/kernel/object.hh"
 #include "whisk/kernel/scene.hh"
 
 namespace whisk::kernel {
+
+/** The startup file's cube: its vertex, edge and face order and UVs (as Blender 3.4's
+ * factory startup prints them), flat shaded and all selected. */
+static void default_cube_geometry(Mesh &mesh)
+{
+  static constexpr float3 verts[8] = {{1, 1, 1},   {1, 1, -1},   {1, -1, 1},   {1, -1, -1},
+                                      {-1, 1, 1},  {-1, 1, -1},  {-1, -1, 1},  {-1, -1, -1}};
+  static constexpr int2 edges[12] = {{5, 7}, {1, 5}, {0, 1}, {7, 6}, {2, 3}, {4, 5},
+                                     {2, 6}, {0, 2}, {7, 3}, {6, 4}, {4, 0}, {3, 1}};
+  static constexpr int32_t offsets[7] = {0, 4, 8, 12, 16, 20, 24};
+  static constexpr int32_t corner_verts[24] = {0, 4, 6, 2, 3, 2, 6, 7, 7, 6, 4, 5,
+                                               5, 1, 3, 7, 1, 0, 2, 3, 5, 4, 0, 1};
+  static constexpr float2 uvs[24] = {
+      {0.625, 0.5},  {0.875, 0.5},  {0.875, 0.75}, {0.625, 0.75}, {0.375, 0.75}, {0.625, 0.75},
+      {0.625, 1.0},  {0.375, 1.0},  {0.375, 0.0},  {0.625, 0.0},  {0.625, 0.25}, {0.375, 0.25},
+      {0.125, 0.5},  {0.375, 0.5},  {0.375, 0.75}, {0.125, 0.75}, {0.375, 0.5},  {0.625, 0.5},
+      {0.625, 0.75}, {0.375, 0.75}, {0.375, 0.25}, {0.625, 0.25}, {0.625, 0.5},  {0.375, 0.5}};
+  mesh_from_pydata(mesh, verts, edges, offsets, corner_verts);
+  std::ranges::copy(uvs, mesh_uv_map_add(mesh, "UVMap").mutable_span<float2>().begin());
+  for (const auto &[name, domain] : {std::pair{".select_vert", AttrDomain::Point},
+                                     std::pair{".select_edge", AttrDomain::Edge},
+                                     std::pair{".select_poly", AttrDomain::Face},
+                                     std::pair{"sharp_face", AttrDomain::Face}})
+  {
+    std::ranges::fill(attribute_add(mesh.attributes, name, domain, AttrType::Bool,
+                                    mesh_domain_size(mesh, domain))
+                          .mutable_span<bool>(),
+                      true);
+  }
+}
+
 using namespace dna;
 
 StartupState build_factory_startup(Main &bmain)
@@ -38,6 +71,7 @@ StartupState build_factory_startup(Main &bmain)
 
   Mesh *mesh = id_new<Mesh>(bmain, "Cube");
   data_material_append(bmain, &mesh->id, material);
+  default_cube_geometry(*mesh);
   Object *cube = object_new(bmain, "Cube", &mesh->id);
   cube->empty_display_type = EmptyDisplayType::Arrows;
 

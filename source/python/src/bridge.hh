@@ -121,6 +121,9 @@ void init_struct_type(PyObject *module);
 void init_collection_type(PyObject *module);
 void init_array_type(PyObject *module);
 void init_function_type(PyObject *module);
+/** Attribute array views, from_pydata and primitives (py_geometry.cc, py_primitives.cc). */
+void init_geometry(PyObject *module);
+void init_primitives(PyObject *module);
 
 /** The Python class of a struct: generated from RNA on first use, or the class a script
  * registered for it (PropertyGroup subclasses). */
@@ -157,6 +160,11 @@ rna::Value value_from_python(const PropertyRNA &param, PyObject *value, const st
 /** An RNA value (function result) to Python. */
 PyObject *value_to_python(const std::shared_ptr<MainSlot> &slot, const PropertyRNA &param,
                           const rna::Value &value);
+
+/** foreach_get/foreach_set through the property's raw array (py_foreach.cc); false when
+ * the property has none or the caller's object needs the generic path. */
+bool foreach_raw(const PointerRNA &owner, const PropertyRNA &collection, const PropertyRNA &prop,
+                 PyObject *seq, bool set);
 
 /** Reads every element of a numeric or boolean array property as doubles. */
 std::vector<double> read_array(const PointerRNA &ptr, const PropertyRNA &prop);

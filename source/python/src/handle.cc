@@ -168,7 +168,8 @@ void StructHandle::refresh() const
       }
       const PointerRNA root = rna::pointer_from_id(main, id);
       PointerRNA found = resolve_nested(root, path_);
-      if (found.data != cached_.data) {
+      /* Elements (index >= 0) never move: an index past the end means removed. */
+      if (!found.same_data(cached_) && cached_.index < 0) {
         /* The data may still exist under another key (a renamed view layer): look for
          * its address among the items of the collection the path ends in, and follow it.
          * Only addresses are compared, nothing stale is read. Otherwise the path's target

@@ -270,6 +270,7 @@ PYBIND11_MODULE(_whisk, m)
     init_array_type(m.ptr());
     init_function_type(m.ptr());
     init_idprop_types(m.ptr());
+    init_geometry(m.ptr());
   }
   catch (const PyRaised &) {
     throw py::error_already_set();

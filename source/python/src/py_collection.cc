@@ -428,6 +428,9 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
       raise(ErrorKind::Runtime, "internal error setting the array"); /* Blender's words */
     }
     const PropertyRNA &prop = *entry->prop;
+    if (foreach_raw(c->parent.resolve(), *c->prop, prop, seq, set)) {
+      Py_RETURN_NONE;
+    }
     std::vector<PointerRNA> items;
     items.reserve(size_t(count));
     for (int64_t i = 0; i < count; i++) {

@@ -656,6 +656,28 @@ void set_property_value(const PointerRNA &ptr, const PropertyRNA &prop, PyObject
 rna::Value value_from_python(const PropertyRNA &param, PyObject *value, const std::string &prefix)
 {
   const std::string at = prefix + "Function." + param.identifier;
+  if (param.is_array() && param.array_dimensions[1] > 0 && param.type == PropertyType::Float) {
+    /* A matrix parameter: rows in Python (a mathutils.Matrix or nested sequences), columns
+     * in RNA. */
+    const int cols = param.array_dimensions[0], rows = param.array_dimensions[1];
+    Ref outer(PySequence_Fast(value, ""));
+    if (!outer || PySequence_Fast_GET_SIZE(outer.get()) != rows) {
+      PyErr_Clear();
+      raise(ErrorKind::Value, at, " expected a ", rows, "x", cols, " matrix");
+    }
+    std::vector<double> out(size_t(rows * cols));
+    for (int r = 0; r < rows; r++) {
+      Ref row(PySequence_Fast(PySequence_Fast_GET_ITEM(outer.get(), r), ""));
+      if (!row || PySequence_Fast_GET_SIZE(row.get()) != cols) {
+        PyErr_Clear();
+        raise(ErrorKind::Value, at, " expected a ", rows, "x", cols, " matrix");
+      }
+      for (int c = 0; c < cols; c++) {
+        out[size_t(c * rows + r)] = float_from_python(PySequence_Fast_GET_ITEM(row.get(), c), at);
+      }
+    }
+    return out;
+  }
   if (param.is_array()) {
     Ref fast(PySequence_Fast(value, ""));
     if (!fast) {

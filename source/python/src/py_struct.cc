@@ -280,7 +280,8 @@ static PyObject *struct_repr(PyObject *self)
 static Py_hash_t struct_hash(PyObject *self)
 {
   const PointerRNA &ptr = as_struct(self)->handle.cached();
-  return _Py_HashPointer(ptr.data);
+  const Py_hash_t hash = _Py_HashPointer(ptr.data) ^ Py_hash_t(uint64_t(ptr.index + 1) * 1000003u);
+  return hash == -1 ? -2 : hash;
 }
 
 static PyObject *struct_richcompare(PyObject *a, PyObject *b, int op)
@@ -293,9 +294,9 @@ static PyObject *struct_richcompare(PyObject *a, PyObject *b, int op)
     const StructHandle &hb = as_struct(b)->handle;
     /* Compares addresses only (removed data compares by its last address, as in Blender;
      * nothing stale is read). */
-    const void *da = ha.valid() ? ha.resolve().data : ha.cached().data;
-    const void *db = hb.valid() ? hb.resolve().data : hb.cached().data;
-    const bool equal = da == db;
+    const PointerRNA &da = ha.valid() ? ha.resolve() : ha.cached();
+    const PointerRNA &db = hb.valid() ? hb.resolve() : hb.cached();
+    const bool equal = da.same_data(db);
     return PyBool_FromLong(op == Py_EQ ? equal : !equal);
   });
 }

@@ -497,10 +497,15 @@ std::optional<std::string> path_from_id(const PointerRNA &ptr, const PropertyRNA
 {
   std::string path;
   if (static_cast<void *>(ptr.owner_id) != ptr.data) {
-    if (!ptr.type || !ptr.type->path) {
+    /* Refined types (FloatAttribute) find their place as their base (Attribute) does. */
+    const StructRNA *type = ptr.type;
+    while (type && !type->path) {
+      type = type->base;
+    }
+    if (!type) {
       return std::nullopt;
     }
-    std::optional<std::string> struct_path = ptr.type->path(ptr);
+    std::optional<std::string> struct_path = type->path(ptr);
     if (!struct_path) {
       return std::nullopt;
     }

@@ -11,6 +11,18 @@ namespace whisk::rna {
 
 void register_all(BlenderRNA &rna); /* defs/register.cc */
 
+size_t raw_type_size(RawType type)
+{
+  switch (type) {
+    case RawType::Bool:
+    case RawType::Int8:
+    case RawType::UInt8: return 1;
+    case RawType::Int32:
+    case RawType::Float32: return 4;
+  }
+  return 0;
+}
+
 const char *property_type_name(PropertyType type)
 {
   static const char *names[] = {"BOOLEAN", "INT", "FLOAT", "STRING", "ENUM", "POINTER",
@@ -209,6 +221,14 @@ PointerRNA pointer_from_data(const PointerRNA &owner, const StructRNA *type, voi
       ptr.type = refined;
     }
   }
+  return ptr;
+}
+
+PointerRNA pointer_from_element(const PointerRNA &owner, const StructRNA *type, void *container,
+                                int64_t index)
+{
+  PointerRNA ptr = pointer_from_data(owner, type, container);
+  ptr.index = index;
   return ptr;
 }
 

@@ -19,3 +19,4 @@ IDPropertyArray = _whisk.IDPropertyArray
 globals().update(_whisk.types())
 
 from . import _extensions  # noqa: E402,F401  (Python-side methods of generated classes)
+from . import _mesh  # noqa: E402,F401  (Mesh.from_pydata, Attribute.as_array)

@@ -45,6 +45,10 @@ void register_all(BlenderRNA &rna)
   define_material(rna);
   define_world(rna);
   define_mesh(rna);
+  define_mesh_elements(rna);
+  define_attributes(rna);
+  define_mesh_attributes(rna);
+  define_mesh_functions(rna);
   define_image(rna);
   define_action(rna);
   define_text(rna);

@@ -9,37 +9,65 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <utility>
 
 namespace whisk {
 
-/** The shared part of a buffer: its user count, and how to free it. */
+/** The shared part of a buffer: who uses it, and how to free it.
+ *
+ * Two kinds of holder keep a buffer alive:
+ * - *users* own the data (a mesh's attribute, an evaluated copy, an undo step). Writing is
+ *   allowed to the only user; a second user means copy-on-write.
+ * - *views* only borrow the memory (a numpy array over an attribute). A view keeps the
+ *   memory valid after every user has gone, but never blocks a user's in-place write:
+ *   the view then sees the write, as a numpy view of a numpy array does.
+ * A view may also be a *writer*: it writes into the buffer behind the users' backs. Such
+ *   a buffer is never shared by a new copy (the copy gets its own data), so writes through
+ *   the view cannot leak into another owner, and owners' caches distrust it.
+ * Both counts live in one atomic word, so the last release of either kind frees once. */
 class ImplicitSharingInfo {
  public:
   ImplicitSharingInfo() = default;
   ImplicitSharingInfo(const ImplicitSharingInfo &) = delete;
   ImplicitSharingInfo &operator=(const ImplicitSharingInfo &) = delete;
 
-  int users() const { return users_.load(std::memory_order_acquire); }
+  int users() const { return int(counts_.load(std::memory_order_acquire) & kUserMask); }
+  int views() const { return int(counts_.load(std::memory_order_acquire) >> 32); }
   /** Whether the caller, one of the users, may write: it is the only one. */
   bool is_mutable() const { return users() == 1; }
-  void add_user() const { users_.fetch_add(1, std::memory_order_relaxed); }
-  /** Drops a user; the last one frees the data and this info. */
-  void remove_user_and_delete_if_last() const
-  {
-    if (users_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-      const_cast<ImplicitSharingInfo *>(this)->delete_data_and_self();
-    }
-  }
+  void add_user() const { counts_.fetch_add(1, std::memory_order_relaxed); }
+  /** Drops a user; the last holder of either kind frees the data and this info. */
+  void remove_user_and_delete_if_last() const { release(1); }
+
+  void add_view() const { counts_.fetch_add(kOneView, std::memory_order_relaxed); }
+  void remove_view_and_delete_if_last() const { release(kOneView); }
+
+  /** Writers are views that write; see the class comment. Not part of the lifetime. */
+  void add_writer() const { writers_.fetch_add(1, std::memory_order_acq_rel); }
+  void remove_writer() const { writers_.fetch_sub(1, std::memory_order_acq_rel); }
+  bool has_writers() const { return writers_.load(std::memory_order_acquire) > 0; }
 
  protected:
   virtual ~ImplicitSharingInfo() = default;
   virtual void delete_data_and_self() { delete this; }
 
  private:
-  mutable std::atomic<int> users_{1};
+  static constexpr uint64_t kUserMask = 0xffffffffu;
+  static constexpr uint64_t kOneView = uint64_t(1) << 32;
+
+  void release(uint64_t amount) const
+  {
+    if (counts_.fetch_sub(amount, std::memory_order_acq_rel) == amount) {
+      const_cast<ImplicitSharingInfo *>(this)->delete_data_and_self();
+    }
+  }
+
+  /** Users in the low half, views in the high half. */
+  mutable std::atomic<uint64_t> counts_{1};
+  mutable std::atomic<int> writers_{0};
 };
 
 /** A typed array with implicit sharing. Copies share; mutable access makes the array the
@@ -47,14 +75,26 @@ class ImplicitSharingInfo {
 template<typename T> class SharedArray {
  public:
   SharedArray() = default;
-  explicit SharedArray(size_t size, const T &value = T()) { allocate(size, value); }
+  explicit SharedArray(size_t size, const T &value = T()) { allocate(size, &value); }
+  /** Elements left uninitialized, for buffers the caller fills at once. */
+  struct NoInit {};
+  SharedArray(size_t size, NoInit) { allocate(size, nullptr); }
   SharedArray(std::span<const T> values)
   {
-    allocate(values.size(), T());
+    allocate(values.size(), nullptr);
     std::copy(values.begin(), values.end(), data_);
   }
-  SharedArray(const SharedArray &other) : info_(other.info_), data_(other.data_), size_(other.size_)
+  SharedArray(const SharedArray &other)
   {
+    if (other.info_ && other.info_->has_writers()) {
+      /* A view writes into that buffer: sharing it would let those writes reach us. */
+      allocate(other.size_, nullptr);
+      std::copy_n(other.data_, other.size_, data_);
+      return;
+    }
+    info_ = other.info_;
+    data_ = other.data_;
+    size_ = other.size_;
     if (info_) {
       info_->add_user();
     }
@@ -78,8 +118,9 @@ template<typename T> class SharedArray {
   bool empty() const { return size_ == 0; }
   std::span<const T> span() const { return {data_, size_}; }
   const T &operator[](size_t i) const { return data_[i]; }
+  const T *data() const { return data_; }
   /** The buffer's sharing info, for holders outside this class (a numpy view adds a
-   * user to keep the memory alive after the array is gone). Null when empty. */
+   * view to keep the memory alive after the array is gone). Null when empty. */
   const ImplicitSharingInfo *sharing_info() const { return info_; }
   bool is_shared() const { return info_ && !info_->is_mutable(); }
 
@@ -102,8 +143,11 @@ template<typename T> class SharedArray {
     if (size == size_) {
       return;
     }
-    SharedArray grown(size, value);
+    SharedArray grown(size, NoInit());
     std::copy_n(data_, std::min(size, size_), grown.data_);
+    if (size > size_) {
+      std::fill(grown.data_ + size_, grown.data_ + size, value);
+    }
     *this = std::move(grown);
   }
 
@@ -111,13 +155,15 @@ template<typename T> class SharedArray {
   /** Buffer and count in one allocation: the info frees the elements and itself. */
   struct Block final : ImplicitSharingInfo {
     std::unique_ptr<T[]> elements;
-    explicit Block(size_t size, const T &value) : elements(new T[size])
+    Block(size_t size, const T *value) : elements(new T[size])
     {
-      std::fill_n(elements.get(), size, value);
+      if (value) {
+        std::fill_n(elements.get(), size, *value);
+      }
     }
   };
 
-  void allocate(size_t size, const T &value)
+  void allocate(size_t size, const T *value)
   {
     if (size == 0) {
       return;

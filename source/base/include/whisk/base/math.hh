@@ -24,12 +24,58 @@ struct float3 {
   friend bool operator==(const float3 &, const float3 &) = default;
 };
 
+struct float2 {
+  float x = 0, y = 0;
+  constexpr float2() = default;
+  constexpr float2(float x, float y) : x(x), y(y) {}
+  float &operator[](int i) { return (&x)[i]; }
+  float operator[](int i) const { return (&x)[i]; }
+  friend float2 operator+(float2 a, float2 b) { return {a.x + b.x, a.y + b.y}; }
+  friend float2 operator-(float2 a, float2 b) { return {a.x - b.x, a.y - b.y}; }
+  friend float2 operator*(float2 a, float s) { return {a.x * s, a.y * s}; }
+  friend bool operator==(const float2 &, const float2 &) = default;
+};
+
+struct float4 {
+  float x = 0, y = 0, z = 0, w = 0;
+  constexpr float4() = default;
+  constexpr float4(float x, float y, float z, float w) : x(x), y(y), z(z), w(w) {}
+  float &operator[](int i) { return (&x)[i]; }
+  float operator[](int i) const { return (&x)[i]; }
+  friend bool operator==(const float4 &, const float4 &) = default;
+};
+
+struct int2 {
+  int32_t x = 0, y = 0;
+  constexpr int2() = default;
+  constexpr int2(int32_t x, int32_t y) : x(x), y(y) {}
+  int32_t &operator[](int i) { return (&x)[i]; }
+  int32_t operator[](int i) const { return (&x)[i]; }
+  friend bool operator==(const int2 &, const int2 &) = default;
+};
+
+struct int3 {
+  int32_t x = 0, y = 0, z = 0;
+  constexpr int3() = default;
+  constexpr int3(int32_t x, int32_t y, int32_t z) : x(x), y(y), z(z) {}
+  int32_t &operator[](int i) { return (&x)[i]; }
+  int32_t operator[](int i) const { return (&x)[i]; }
+  friend bool operator==(const int3 &, const int3 &) = default;
+};
+
+/** Four bytes of color (a BYTE_COLOR attribute: sRGB encoded, straight alpha). */
+struct uchar4 {
+  uint8_t r = 0, g = 0, b = 0, a = 0;
+  friend bool operator==(const uchar4 &, const uchar4 &) = default;
+};
+
 inline float dot(float3 a, float3 b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
 inline float3 cross(float3 a, float3 b)
 {
   return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
 }
 inline float length(float3 a) { return std::sqrt(dot(a, a)); }
+inline float length_squared(float3 a) { return dot(a, a); }
 inline float3 normalize(float3 a)
 {
   const float len = length(a);

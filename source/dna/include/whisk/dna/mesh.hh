@@ -1,13 +1,63 @@
 #pragma once
-// Mesh data-block. Geometry storage (positions, edges, faces, attributes) arrives with
-// the geometry work; here the data-block with its materials.
+// Mesh data-block, stored as Blender 4 stores it: structure of arrays.
+//
+// - `face_offsets` has faces_num + 1 entries (none when there are no faces): face i uses
+//   corners [face_offsets[i], face_offsets[i + 1]).
+// - Everything else is an attribute (see attribute.hh). The arrays that define the mesh are
+//   attributes with reserved names: `position` (POINT, FLOAT_VECTOR), `.edge_verts` (EDGE,
+//   INT32_2D), `.corner_vert` and `.corner_edge` (CORNER, INT). Selection, hiding,
+//   sharpness and material indices are attributes too (`.select_vert`, `.hide_poly`,
+//   `sharp_edge`, `sharp_face`, `material_index`, ...), present only when not all default.
+// - Derived data (normals, triangles, bounds, topology maps) lives in `runtime`, which the
+//   kernel owns (whisk/kernel/mesh.hh); a copied mesh starts with empty caches.
+#include <memory>
+#include <mutex>
+#include <string>
 #include <vector>
 
+#include "whisk/dna/attribute.hh"
 #include "whisk/dna/id.hh"
 
 namespace whisk::dna {
 
 struct Material;
+struct MeshRuntime;
+
+/** One vertex's weight in one vertex group. */
+struct DeformWeight {
+  int32_t group = 0;
+  float weight = 0.0f;
+  friend bool operator==(const DeformWeight &, const DeformWeight &) = default;
+};
+
+/** Per-object-data runtime state that is never copied: a copy gets a fresh, empty one.
+ * Created on first use; the kernel defines T. */
+template<typename T> class RuntimeHolder {
+ public:
+  RuntimeHolder() = default;
+  RuntimeHolder(const RuntimeHolder &) {}
+  RuntimeHolder &operator=(const RuntimeHolder &) { return *this; }
+
+  /** The runtime, made by `create` on first use (thread-safe). */
+  template<typename Create> T &get(Create &&create) const
+  {
+    std::lock_guard lock(mutex_);
+    if (!value_) {
+      value_ = create();
+    }
+    return *value_;
+  }
+  /** The runtime if it exists yet. */
+  T *peek() const
+  {
+    std::lock_guard lock(mutex_);
+    return value_.get();
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::shared_ptr<T> value_;
+};
 
 struct Mesh {
   static constexpr IDType id_type = IDType::Mesh;
@@ -18,6 +68,28 @@ struct Mesh {
   float texspace_location[3] = {0.0f, 0.0f, 0.0f};
   float texspace_size[3] = {1.0f, 1.0f, 1.0f};
   bool use_auto_texspace = true;
+
+  int32_t verts_num = 0;
+  int32_t edges_num = 0;
+  int32_t faces_num = 0;
+  int32_t corners_num = 0;
+  SharedArray<int32_t> face_offsets;
+  AttributeStorage attributes;
+  /** Index into `attributes` of the active attribute (-1: none). */
+  int32_t active_attribute = -1;
+  std::string active_color_attribute;
+  std::string default_color_attribute;
+  /** Names of the active (edited) and default (rendered) UV maps. */
+  std::string active_uv_map;
+  std::string default_uv_map;
+
+  /** Vertex groups: names here (as Blender since 3.0), weights per vertex. The weights
+   * are one list per vertex, or empty when no vertex has any weight. */
+  std::vector<std::string> vertex_group_names;
+  int32_t vertex_group_active_index = -1;
+  std::vector<std::vector<DeformWeight>> deform_verts;
+
+  RuntimeHolder<MeshRuntime> runtime;
 };
 
 }  // namespace whisk::dna

@@ -6,6 +6,19 @@
 
 namespace whisk::rna {
 
+/** Element types of raw arrays (foreach_get/foreach_set fast paths, numpy views). */
+enum class RawType : uint8_t { Bool, Int8, UInt8, Int32, Float32 };
+size_t raw_type_size(RawType type);
+
+/** The values of one property for every item of a collection, in memory: item i's values
+ * start at data + i * stride (bytes) and are the property's array length of `type`. */
+struct RawArray {
+  void *data = nullptr;
+  RawType type = RawType::Float32;
+  int64_t stride = 0;
+  int64_t count = 0;
+};
+
 struct PropertyRNA {
   std::string identifier;
   std::string name;
@@ -76,6 +89,11 @@ struct PropertyRNA {
   /** Collection: replaces the item at an index (`mesh.materials[0] = mat`); the value may
    * be null. Absent for collections whose items cannot be assigned (most). */
   std::function<void(const PointerRNA &, int64_t, const PointerRNA &)> collection_assign;
+  /** Bulk access for an item property (MeshVertex.co): the values of every item of the
+   * collection owned by `owner` (the Mesh), or nullopt when they are not one array. With
+   * `for_write` the array is made the owner's own first (copy-on-write); after writing,
+   * the caller runs property_changed on the first item. */
+  std::function<std::optional<RawArray>(const PointerRNA &owner, bool for_write)> raw_array;
   /** Dynamic array length (0 = use array_dimensions). */
   std::function<int(const PointerRNA &)> dynamic_length;
 

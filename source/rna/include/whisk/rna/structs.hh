@@ -84,6 +84,9 @@ const BlenderRNA &blender_rna();
 PointerRNA pointer_from_id(Main *main, ID *id);
 /** A pointer to nested data owned by `owner`. */
 PointerRNA pointer_from_data(const PointerRNA &owner, const StructRNA *type, void *data);
+/** A pointer to element `index` of structure-of-arrays data (see PointerRNA::index). */
+PointerRNA pointer_from_element(const PointerRNA &owner, const StructRNA *type, void *container,
+                                int64_t index);
 /** The BlendData pointer of a Main (`bpy.data`). */
 PointerRNA pointer_from_main(Main *main);
 const StructRNA *struct_for_id_type(dna::IDType type);

@@ -112,12 +112,20 @@ struct PointerRNA {
   ID *owner_id = nullptr;
   const StructRNA *type = nullptr;
   void *data = nullptr;
+  /** Elements of structure-of-arrays data (a mesh's vertices) have no address of their
+   * own: `data` is the container and `index` the element. -1 for everything else. */
+  int64_t index = -1;
 
   bool is_null() const { return data == nullptr; }
   template<typename T> T *as() const { return static_cast<T *>(data); }
+  /** Same data: same address and element (types may differ by refinement). */
+  bool same_data(const PointerRNA &other) const
+  {
+    return data == other.data && index == other.index;
+  }
   friend bool operator==(const PointerRNA &a, const PointerRNA &b)
   {
-    return a.data == b.data && a.type == b.type;
+    return a.same_data(b) && a.type == b.type;
   }
 };
 

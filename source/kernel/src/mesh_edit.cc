@@ -1,0 +1,164 @@
+// Building and editing meshes: from_pydata, edges from faces, transform, flipping.
+
+#include <cstring>
+#include <limits>
+
+#include <tbb/parallel_for.h>
+
+#include "edge_hash.hh"
+#include "whisk/base/error.hh"
+#include "whisk/kernel/mesh.hh"
+
+namespace whisk::kernel {
+
+void mesh_from_pydata(Mesh &mesh, std::span<const float3> verts, std::span<const int2> edges,
+                      std::span<const int32_t> face_offsets, std::span<const int32_t> face_verts)
+{
+  /* Check everything first: a bad index must leave the mesh as it was. */
+  const int64_t verts_num = int64_t(verts.size());
+  constexpr int64_t max_count = std::numeric_limits<int32_t>::max();
+  if (verts_num > max_count || int64_t(edges.size()) > max_count ||
+      int64_t(face_verts.size()) > max_count)
+  {
+    raise(ErrorKind::Value, "from_pydata: too many elements for a mesh");
+  }
+  for (size_t i = 0; i < edges.size(); i++) {
+    for (int k = 0; k < 2; k++) {
+      if (edges[i][k] < 0 || edges[i][k] >= verts_num) {
+        raise(ErrorKind::Value, "from_pydata: edge ", i, " uses vertex ", edges[i][k],
+              ", but the mesh has ", verts_num, " vertices");
+      }
+    }
+  }
+  const size_t faces_num = face_offsets.empty() ? 0 : face_offsets.size() - 1;
+  for (size_t f = 0; f < faces_num; f++) {
+    const int32_t begin = face_offsets[f], end = face_offsets[f + 1];
+    if (end - begin < 3) {
+      raise(ErrorKind::Value, "from_pydata: face ", f, " has ", end - begin,
+            " vertices; faces need at least 3");
+    }
+    for (int32_t c = begin; c < end; c++) {
+      const int32_t v = face_verts[size_t(c)];
+      if (v < 0 || v >= verts_num) {
+        raise(ErrorKind::Value, "from_pydata: face ", f, " uses vertex ", v,
+              ", but the mesh has ", verts_num, " vertices");
+      }
+    }
+  }
+
+  mesh_clear_geometry(mesh);
+  mesh_resize(mesh, int32_t(verts_num), int32_t(edges.size()), int32_t(faces_num),
+              int32_t(face_verts.size()));
+  if (!verts.empty()) {
+    std::memcpy(mesh_positions_for_write(mesh).data(), verts.data(), verts.size_bytes());
+  }
+  if (!edges.empty()) {
+    std::memcpy(mesh_edges_for_write(mesh).data(), edges.data(), edges.size_bytes());
+  }
+  if (faces_num) {
+    std::memcpy(mesh_face_offsets_for_write(mesh).data(), face_offsets.data(),
+                face_offsets.size_bytes());
+    std::memcpy(mesh_corner_verts_for_write(mesh).data(), face_verts.data(),
+                face_verts.size_bytes());
+    mesh_calc_edges(mesh);
+  }
+  mesh_tag_topology_changed(mesh);
+}
+
+void mesh_calc_edges(Mesh &mesh)
+{
+  const std::span<const int32_t> offsets = mesh_face_offsets(mesh);
+  const std::span<const int32_t> corner_verts = mesh_corner_verts(mesh);
+  const std::span<const int2> old_edges = mesh_edges(mesh);
+
+  EdgeHash hash(old_edges.size() + corner_verts.size() / 2 + 1);
+  std::vector<int2> new_edges;
+  for (size_t e = 0; e < old_edges.size(); e++) {
+    hash.insert(old_edges[e][0], old_edges[e][1], int32_t(e));
+  }
+  std::vector<int32_t> corner_edges(corner_verts.size());
+  int32_t next = int32_t(old_edges.size());
+  for (int32_t f = 0; f < mesh.faces_num; f++) {
+    const int32_t begin = offsets[size_t(f)], end = offsets[size_t(f) + 1];
+    for (int32_t c = begin; c < end; c++) {
+      const int32_t v1 = corner_verts[size_t(c)];
+      const int32_t v2 = corner_verts[size_t(c + 1 < end ? c + 1 : begin)];
+      const int32_t edge = hash.insert(v1, v2, next);
+      if (edge == next) {
+        new_edges.push_back({v1, v2});
+        next++;
+      }
+      corner_edges[size_t(c)] = edge;
+    }
+  }
+  const int32_t old_count = int32_t(old_edges.size());
+  if (!new_edges.empty()) {
+    mesh_resize(mesh, mesh.verts_num, old_count + int32_t(new_edges.size()), mesh.faces_num,
+                mesh.corners_num);
+    std::memcpy(mesh_edges_for_write(mesh).data() + old_count, new_edges.data(),
+                new_edges.size() * sizeof(int2));
+  }
+  if (!corner_edges.empty()) {
+    std::memcpy(mesh_corner_edges_for_write(mesh).data(), corner_edges.data(),
+                corner_edges.size() * sizeof(int32_t));
+  }
+  mesh_tag_topology_changed(mesh);
+}
+
+void mesh_transform(Mesh &mesh, const float4x4 &m)
+{
+  if (mesh.verts_num == 0) {
+    return;
+  }
+  std::span<float3> positions = mesh_positions_for_write(mesh);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, positions.size(), 4096), [&](auto range) {
+    for (size_t i = range.begin(); i < range.end(); i++) {
+      const float3 p = positions[i];
+      positions[i] = {m.m[0][0] * p.x + m.m[1][0] * p.y + m.m[2][0] * p.z + m.m[3][0],
+                      m.m[0][1] * p.x + m.m[1][1] * p.y + m.m[2][1] * p.z + m.m[3][1],
+                      m.m[0][2] * p.x + m.m[1][2] * p.y + m.m[2][2] * p.z + m.m[3][2]};
+    }
+  });
+  mesh_tag_positions_changed(mesh);
+}
+
+void mesh_flip_normals(Mesh &mesh)
+{
+  if (mesh.faces_num == 0) {
+    return;
+  }
+  /* Reversing corners [begin+1, end) keeps each face's first corner, as Blender does.
+   * Corner attributes move with their corners; corner edges shift by one because the edge
+   * of a corner leads to the next corner, which is now the previous one. */
+  const std::span<const int32_t> offsets = mesh_face_offsets(mesh);
+  for (const auto &attribute : mesh.attributes.attributes) {
+    if (attribute->domain != AttrDomain::Corner || attribute->name == ATTR_CORNER_EDGE) {
+      continue;
+    }
+    const size_t width = dna::attr_type_size(attribute->type);
+    std::span<std::byte> bytes = attribute->data.mutable_span();
+    tbb::parallel_for(int32_t(0), mesh.faces_num, [&](int32_t f) {
+      int32_t a = offsets[size_t(f)] + 1, b = offsets[size_t(f) + 1] - 1;
+      std::byte tmp[sizeof(dna::AttrString)];
+      for (; a < b; a++, b--) {
+        std::memcpy(tmp, &bytes[size_t(a) * width], width);
+        std::memcpy(&bytes[size_t(a) * width], &bytes[size_t(b) * width], width);
+        std::memcpy(&bytes[size_t(b) * width], tmp, width);
+      }
+    });
+  }
+  std::span<int32_t> corner_edges = mesh_corner_edges_for_write(mesh);
+  tbb::parallel_for(int32_t(0), mesh.faces_num, [&](int32_t f) {
+    const int32_t begin = offsets[size_t(f)], end = offsets[size_t(f) + 1];
+    /* New corner i (i > 0) is old corner end-i+begin; its edge leads to old corner
+     * end-i+begin-1, i.e. the old edge of that corner. Corner 0 takes the old last edge. */
+    std::vector<int32_t> old(corner_edges.begin() + begin, corner_edges.begin() + end);
+    const int32_t n = end - begin;
+    for (int32_t i = 0; i < n; i++) {
+      corner_edges[size_t(begin + i)] = old[size_t((n - i) % n == 0 ? n - 1 : n - i - 1)];
+    }
+  });
+  mesh_tag_topology_changed(mesh);
+}
+
+}  // namespace whisk::kernel
