@@ -5,13 +5,20 @@
 # Regenerate with:
 #   blender -b --factory-startup --python tools/oracle/gen_mesh_primitives.py -- tests/fixtures/mesh_primitives.json
 #
-# Output: pretty JSON (indent=1, sort_keys=True). Floats rounded to 6 places.
+# Output: JSON (sort_keys=True), one element per line (each innermost list of numbers on a
+# line of its own, to keep the file small and its diffs readable). Floats rounded to 6 places.
 # {"cases": [{"primitive": "circle", "params": {...operator keywords...},
 #             "positions": [[x, y, z], ...], "edges": [[v1, v2], ...],
 #             "faces": [[v, ...], ...]   (face order, each face's corners from loop_start),
 #             "uvs": [[u, v], ...] | null (one per corner, in corner order; null without UVs)}]}
+#
+# Blender 3.4 is not deterministic everywhere: the UV sphere's faces inside each column
+# block, and its edges, come out in a pointer-hash order that changes from run to run (its
+# vertex order, and everything about the other primitives, is stable). Regenerating may
+# therefore reorder those, which the tests allow for.
 
 import json
+import re
 import sys
 
 import bpy
@@ -57,11 +64,29 @@ CASES = [
     ("uv_sphere", {"segments": 4, "ring_count": 5, "radius": 0.5}),
     ("uv_sphere", {"segments": 7, "ring_count": 4, "radius": 2.0}),
     ("uv_sphere", {"segments": 6, "ring_count": 6, "calc_uvs": False}),
+    # The vertex order depends on float noise through a k-d tree (see
+    # source/geometry/src/mesh_primitives_sphere.cc): many counts, odd and even, small radii.
+    ("uv_sphere", {"segments": 3, "ring_count": 4, "radius": 0.5}),
+    ("uv_sphere", {"segments": 4, "ring_count": 3, "radius": 1.7}),
+    ("uv_sphere", {"segments": 4, "ring_count": 4, "radius": 0.5}),
+    ("uv_sphere", {"segments": 5, "ring_count": 7, "radius": 0.5}),
+    ("uv_sphere", {"segments": 8, "ring_count": 5, "radius": 0.5}),
+    ("uv_sphere", {"segments": 9, "ring_count": 6, "radius": 0.3}),
+    ("uv_sphere", {"segments": 12, "ring_count": 9, "radius": 0.5}),
+    ("uv_sphere", {"segments": 16, "ring_count": 8, "radius": 0.25}),
+    ("uv_sphere", {"segments": 17, "ring_count": 9, "radius": 0.5}),
+    ("uv_sphere", {"segments": 24, "ring_count": 12, "radius": 0.5}),
+    ("uv_sphere", {"segments": 31, "ring_count": 15, "radius": 0.25, "calc_uvs": False}),
+    ("uv_sphere", {"segments": 33, "ring_count": 17, "radius": 0.25, "calc_uvs": False}),
+    ("uv_sphere", {"segments": 63, "ring_count": 31, "radius": 0.25, "calc_uvs": False}),
+    ("uv_sphere", {"segments": 64, "ring_count": 32, "radius": 0.25, "calc_uvs": False}),
     ("ico_sphere", {}),
     ("ico_sphere", {"subdivisions": 1}),
     ("ico_sphere", {"subdivisions": 3}),
     ("ico_sphere", {"subdivisions": 1, "radius": 2.0}),
     ("ico_sphere", {"subdivisions": 2, "radius": 0.5, "calc_uvs": False}),
+    ("ico_sphere", {"subdivisions": 4, "radius": 0.5}),
+    ("ico_sphere", {"subdivisions": 5, "radius": 0.5}),
     ("cylinder", {}),
     ("cylinder", {"vertices": 3, "end_fill_type": "NOTHING"}),
     ("cylinder", {"vertices": 3, "end_fill_type": "NGON"}),
@@ -116,8 +141,13 @@ def record(primitive, params):
 def main():
     bpy.ops.wm.read_factory_settings(use_empty=True)
     cases = [record(primitive, params) for primitive, params in CASES]
+    text = json.dumps({"cases": cases}, indent=1, sort_keys=True)
+    # Innermost lists of numbers (a position, an edge, a face, a UV) on one line each.
+    text = re.sub(r"\[[-0-9.e,\s]*\]",
+                  lambda m: "[" + ", ".join(m.group(0)[1:-1].split()).replace(",,", ",") + "]",
+                  text)
     with open(out_path(), "w") as f:
-        json.dump({"cases": cases}, f, indent=1, sort_keys=True)
+        f.write(text)
         f.write("\n")
 
 

@@ -34,6 +34,16 @@ STRUCTS = [
     # collection function structs
     "CollectionObjects", "CollectionChildren", "ViewLayers", "LayerObjects",
     "SceneObjects", "IDMaterials",
+    # mesh elements, attributes, UV maps and vertex groups
+    "MeshVertex", "MeshEdge", "MeshPolygon", "MeshLoop", "MeshLoopTriangle",
+    "MeshVertices", "MeshEdges", "MeshPolygons", "MeshLoops",
+    "Attribute", "AttributeGroup", "FloatAttribute", "IntAttribute", "FloatVectorAttribute",
+    "FloatColorAttribute", "ByteColorAttribute", "StringAttribute", "BoolAttribute",
+    "Float2Attribute", "ByteIntAttribute", "FloatAttributeValue", "IntAttributeValue",
+    "FloatVectorAttributeValue", "FloatColorAttributeValue", "ByteColorAttributeValue",
+    "StringAttributeValue", "BoolAttributeValue", "Float2AttributeValue",
+    "ByteIntAttributeValue", "MeshUVLoopLayer", "MeshUVLoop", "UVLoopLayers",
+    "VertexGroup", "VertexGroups", "VertexGroupElement",
 ]
 
 

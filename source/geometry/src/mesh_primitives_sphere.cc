@@ -32,7 +32,10 @@ namespace {
 /** sin and cos of the fraction n/d of a full turn, in float. The angle is folded into the
  * first octant, evaluated there with sinf/cosf, and mapped back, so that mirrored points get
  * mirrored values and quarter turns give exact 0 and +-1 (which is what Blender's profile
- * shows; evaluating the unfolded angle does not match it). */
+ * shows; evaluating the unfolded angle does not match it). Blender rounds these like
+ * glibc's sinf/cosf, which std::sin/std::cos on float call there; another libm may round a
+ * near-tie differently, which moves a position by one float step and can change which
+ * welded copy survives (the vertex order), never the geometry. */
 void sin_cos_of_turn(const int n, const int d, float &r_sin, float &r_cos)
 {
   const int64_t n8 = int64_t(n) * 8; /* The turn counted in d-ths of an eighth. */

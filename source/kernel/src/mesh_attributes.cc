@@ -51,10 +51,10 @@ Attribute &mesh_attribute_add(Mesh &mesh, std::string_view name, AttrType type,
                               AttrDomain domain)
 {
   if (!is_mesh_domain(domain)) {
-    raise(ErrorKind::Runtime, "Error: Attribute domain not supported by this geometry type");
+    raise(ErrorKind::Runtime, "Attribute domain not supported by this geometry type");
   }
   if (mesh_attribute_required(name)) {
-    raise(ErrorKind::Runtime, "Error: Attribute name \"", name, "\" is reserved");
+    raise(ErrorKind::Runtime, "Attribute name \"", name, "\" is reserved");
   }
   const std::string unique = attribute_unique_name(mesh.attributes, name);
   Attribute &attribute = attribute_add(mesh.attributes, unique, domain, type,
@@ -76,10 +76,10 @@ void mesh_attribute_remove(Mesh &mesh, std::string_view name)
 {
   const Attribute *attribute = mesh.attributes.find(name);
   if (!attribute) {
-    raise(ErrorKind::Runtime, "Error: Attribute \"", name, "\" does not exist");
+    raise(ErrorKind::Runtime, "Attribute \"", name, "\" does not exist");
   }
   if (mesh_attribute_required(name)) {
-    raise(ErrorKind::Runtime, "Error: Attribute \"", name, "\" is required and can't be removed");
+    raise(ErrorKind::Runtime, "Attribute \"", name, "\" is required and can't be removed");
   }
   const int64_t index = mesh.attributes.index_of(attribute);
   const std::string removed(name);
@@ -103,7 +103,7 @@ void mesh_attribute_rename(Mesh &mesh, Attribute &attribute, std::string_view na
     return;
   }
   if (mesh_attribute_required(attribute.name) || mesh_attribute_required(name)) {
-    raise(ErrorKind::Runtime, "Error: Attribute \"", attribute.name, "\" can't be renamed to \"",
+    raise(ErrorKind::Runtime, "Attribute \"", attribute.name, "\" can't be renamed to \"",
           name, "\"");
   }
   const std::string old = attribute.name;
@@ -309,7 +309,7 @@ void mesh_vertex_group_weights_remove(Mesh &mesh, int32_t group, std::span<const
 std::optional<float> mesh_vertex_group_weight(const Mesh &mesh, int32_t group, int32_t vert)
 {
   if (vert < 0 || vert >= mesh.verts_num) {
-    raise(ErrorKind::Runtime, "Error: Vertex not in group");
+    raise(ErrorKind::Runtime, "Vertex not in group");
   }
   if (mesh.deform_verts.empty()) {
     return std::nullopt;

@@ -67,13 +67,20 @@ PropertyDef element_flag(StructDef<T> &def, std::string identifier, const char *
   return prop;
 }
 
+/** Blender's metadata for element indices: unsigned, soft maximum 10000. */
+inline PropertyDef &unsigned_index(PropertyDef &prop)
+{
+  return prop.subtype(PropertySubtype::Unsigned).range(0, INT_HUGE).soft_range(0, 10000);
+}
+
 /** A read-only `index` property. */
-template<typename T> void element_index_property(StructDef<T> &def, const char *what)
+template<typename T> PropertyDef element_index_property(StructDef<T> &def, const char *what)
 {
   PropertyDef index = def.add("index", PropertyType::Int);
-  index.ui("Index", std::string("Index of this ") + what).read_only().not_animatable();
-  index.subtype(PropertySubtype::Unsigned);
+  index.ui("Index", std::string("Index of this ") + what).read_only();
+  unsigned_index(index);
   index.get()->get_int = [](const PointerRNA &p, int) { return p.index; };
+  return index;
 }
 
 /** Declares an element struct's path: `<collection>[index]`. */

@@ -123,7 +123,7 @@ void color_properties(StructDef<Attribute> &def, bool bytes)
     prop.ui(srgb ? "Color" : "Color", srgb ? "RGBA color in sRGB color space" :
                                              "RGBA color in scene linear color space")
         .subtype(PropertySubtype::Color)
-        .range(0, FLT_HUGE)
+        .range(0, bytes ? 1 : FLT_HUGE)
         .soft_range(0, 1);
     prop.get()->array_dimensions[0] = 4;
     /* Stored linear (floats) or sRGB (bytes); alpha is never converted. */
@@ -181,7 +181,7 @@ void color_properties(StructDef<Attribute> &def, bool bytes)
 void string_property(StructDef<Attribute> &def)
 {
   PropertyDef prop = def.add("value", PropertyType::String);
-  prop.ui("Value", "").max_length(256);
+  prop.ui("Value", "").max_length(255);
   prop.get()->get_string = [](const PointerRNA &p) {
     const dna::AttrString *s = value_ptr<dna::AttrString>(p, false);
     return s ? std::string(s->s, std::min<size_t>(s->length, sizeof(s->s))) : std::string();
@@ -212,7 +212,7 @@ constexpr TypeInfo TYPES[] = {
     {AttrType::String, "StringAttribute", "StringAttributeValue", "String"},
     {AttrType::Bool, "BoolAttribute", "BoolAttributeValue", "Boolean"},
     {AttrType::Float2, "Float2Attribute", "Float2AttributeValue", "2D Vector"},
-    {AttrType::Int8, "ByteIntAttribute", "ByteIntAttributeValue", "8-bit Integer"},
+    {AttrType::Int8, "ByteIntAttribute", "ByteIntAttributeValue", "8-Bit Integer"},
     {AttrType::Int2, "Int2Attribute", "Int2AttributeValue", "2D Integer Vector"},
     {AttrType::Quaternion, "QuaternionAttribute", "QuaternionAttributeValue", "Quaternion"},
 };
@@ -244,12 +244,12 @@ void define_values(BlenderRNA &rna, const TypeInfo &info)
       break;
     case AttrType::Float2:
       value_property<float2, float>(def, "vector", PropertyType::Float, 2, RawType::Float32)
-          .ui("Vector", "");
+          .ui("Vector", "")
+          .subtype(PropertySubtype::Direction);
       break;
     case AttrType::Int8:
       value_property<int8_t, int8_t>(def, "value", PropertyType::Int, 1, RawType::Int8)
-          .ui("Value")
-          .range(-128, 127);
+          .ui("Value"); /* Blender declares no narrower range; values wrap to 8 bits */
       break;
     case AttrType::Int2:
       value_property<int2, int32_t>(def, "value", PropertyType::Int, 2, RawType::Int32).ui("Vector");
@@ -260,7 +260,6 @@ void define_values(BlenderRNA &rna, const TypeInfo &info)
           .subtype(PropertySubtype::Quaternion);
       break;
   }
-  element_index_property(def, "value");
 }
 
 void define_attribute_base(BlenderRNA &rna)
@@ -272,6 +271,7 @@ void define_attribute_base(BlenderRNA &rna)
   };
   PropertyDef name = def.add("name", PropertyType::String);
   name.ui("Name", "Name of the Attribute").max_length(int(kernel::MAX_ATTRIBUTE_NAME) + 1);
+  name.not_animatable();
   name.get()->get_string = [](const PointerRNA &p) { return attribute_of(p).name; };
   name.get()->set_string = [](const PointerRNA &p, std::string_view v) {
     kernel::mesh_attribute_rename(mesh_of(p), attribute_of(p), v);
@@ -282,23 +282,18 @@ void define_attribute_base(BlenderRNA &rna)
   for (const TypeInfo &info : TYPES) {
     types.push_back(item(kernel::attr_type_identifier(info.type), info.ui, int(info.type)));
   }
-  for (const char *id : {"POINT", "EDGE", "FACE", "CORNER", "CURVE", "INSTANCE"}) {
-    std::string ui(id);
-    std::transform(ui.begin() + 1, ui.end(), ui.begin() + 1, ::tolower);
-    domains.push_back(item(id, ui.c_str(), int(*kernel::attr_domain_from_identifier(id))));
+  const char *domain_names[] = {"Point", "Edge", "Face", "Face Corner", "Spline", "Instance"};
+  for (int i = 0; i < dna::ATTR_DOMAIN_COUNT; i++) {
+    domains.push_back(item(kernel::attr_domain_identifier(AttrDomain(i)), domain_names[i], i));
   }
   def.enumeration("data_type", &Attribute::type, types)
       .ui("Data Type", "Type of data stored in attribute")
-      .read_only()
-      .not_animatable();
+      .read_only();
   def.enumeration("domain", &Attribute::domain, domains)
       .ui("Domain", "Domain of the Attribute")
-      .read_only()
-      .not_animatable();
+      .read_only();
   PropertyDef internal = def.add("is_internal", PropertyType::Boolean);
-  internal.ui("Is Internal", "The attribute is meant for internal use by Blender")
-      .read_only()
-      .not_animatable();
+  internal.ui("Is Internal", "The attribute is meant for internal use by Blender").read_only();
   internal.get()->get_bool = [](const PointerRNA &p, int) {
     return attribute_of(p).name.starts_with('.');
   };

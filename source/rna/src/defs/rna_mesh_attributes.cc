@@ -51,7 +51,7 @@ Attribute &own_attribute(const FunctionCall &call, const char *function)
   if (arg->owner_id != call.self.owner_id ||
       mesh_of(call.self).attributes.index_of(attribute) < 0)
   {
-    raise(ErrorKind::Runtime, "Error: Attribute \"", attribute->name,
+    raise(ErrorKind::Runtime, "Attribute \"", attribute->name,
           "\" does not belong to this geometry");
   }
   return *attribute;
@@ -75,7 +75,8 @@ void define_attribute_group(BlenderRNA &rna)
     call.result = attribute_pointer(call.self, &created);
   });
   parameter(add, "name", PropertyType::String, nullptr, PARM_REQUIRED)
-      .ui("Name", "Name of geometry attribute");
+      .ui("Name", "Name of geometry attribute")
+      .default_string("Attribute");
   parameter(add, "type", PropertyType::Enum, nullptr, PARM_REQUIRED)
       .ui("Type", "Attribute type")
       .items(type_prop->enum_items);
@@ -135,7 +136,7 @@ void define_attribute_group(BlenderRNA &rna)
   {
     std::string Mesh::*member = ref.member;
     PropertyDef name = def.add(ref.identifier, PropertyType::String);
-    name.ui(ref.ui, "The name of the color attribute").read_only();
+    name.ui(ref.ui, "The name of the color attribute").read_only().max_length(64);
     name.get()->get_string = [member](const PointerRNA &p) { return mesh_of(p).*member; };
   }
   struct IndexRef {
@@ -296,7 +297,8 @@ void define_uv_layers(BlenderRNA &rna)
            })
       .ui("Active UV Map", "Active UV Map");
   PropertyDef active_index = funcs.add("active_index", PropertyType::Int);
-  active_index.ui("Active UV Map Index", "Active UV map index").not_animatable();
+  active_index.ui("Active UV Map Index", "Active UV map index");
+  unsigned_index(active_index);
   active_index.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
     Mesh &mesh = mesh_of(p);
     return index_in(kernel::mesh_uv_maps(mesh), mesh.active_uv_map);

@@ -75,7 +75,7 @@ template<typename T>
 void vector_property(PropertyDef prop, int size, std::function<T(const PointerRNA &)> get)
 {
   prop.get()->array_dimensions[0] = size;
-  prop.read_only().not_animatable();
+  prop.read_only();
   prop.get()->get_float = [get](const PointerRNA &p, int i) { return double(get(p)[i]); };
 }
 
@@ -127,7 +127,8 @@ void define_edge(BlenderRNA &rna)
   def.ui("Mesh Edge", "Edge in a Mesh data-block");
   element_path(def.srna(), "edges");
   PropertyDef verts = def.add("vertices", PropertyType::Int);
-  verts.ui("Vertices", "Vertex indices").subtype(PropertySubtype::Unsigned).range(0, INT_HUGE);
+  verts.ui("Vertices", "Vertex indices");
+  unsigned_index(verts);
   verts.get()->array_dimensions[0] = 2;
   verts.get()->get_int = [](const PointerRNA &p, int k) -> int64_t {
     const std::span<const int2> edges = kernel::mesh_edges(mesh_of(p));
@@ -154,7 +155,8 @@ void define_edge(BlenderRNA &rna)
   element_flag(def, "use_edge_sharp", "sharp_edge", AttrDomain::Edge, MeshChange::Sharpness)
       .ui("Sharp", "Sharp edge for shading");
   PropertyDef loose = def.add("is_loose", PropertyType::Boolean);
-  loose.ui("Loose", "Edge is not connected to any faces").read_only().not_animatable();
+  /* Derived from the faces, read-only as in Blender 4 (3.4 stored it as a flag). */
+  loose.ui("Loose", "Edge is not connected to any faces").read_only();
   loose.get()->get_bool = [](const PointerRNA &p, int) {
     const kernel::GroupedIndices &map = kernel::mesh_edge_to_face_map(mesh_of(p));
     return p.index >= map.size() || map[int32_t(p.index)].empty();
@@ -169,7 +171,8 @@ void define_polygon(BlenderRNA &rna)
   element_path(def.srna(), "polygons");
 
   PropertyDef verts = def.add("vertices", PropertyType::Int);
-  verts.ui("Vertices", "Vertex indices").subtype(PropertySubtype::Unsigned).range(0, INT_HUGE);
+  verts.ui("Vertices", "Vertex indices");
+  unsigned_index(verts);
   verts.get()->array_dimensions[0] = 3;
   verts.get()->dynamic_length = [](const PointerRNA &p) {
     const auto [begin, end] = face_range(mesh_of(p), p.index);
@@ -190,7 +193,8 @@ void define_polygon(BlenderRNA &rna)
   /* Blender 4 derives loop_total from the next face's start; 3.x scripts still set both
    * (start, then total), which Whisk accepts: setting the total moves the next start. */
   PropertyDef start = def.add("loop_start", PropertyType::Int);
-  start.ui("Loop Start", "Index of the first loop of this polygon").range(0, INT_HUGE);
+  start.ui("Loop Start", "Index of the first loop of this polygon");
+  unsigned_index(start);
   start.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
     return int_at(kernel::mesh_face_offsets(mesh_of(p)), p.index);
   };
@@ -211,7 +215,8 @@ void define_polygon(BlenderRNA &rna)
   };
   start.update([](Main &, const PointerRNA &p) { mesh_changed(p, MeshChange::Topology); });
   PropertyDef total = def.add("loop_total", PropertyType::Int);
-  total.ui("Loop Total", "Number of loops used by this polygon").range(0, INT_HUGE);
+  total.ui("Loop Total", "Number of loops used by this polygon");
+  unsigned_index(total);
   total.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
     const std::span<const int32_t> offsets = kernel::mesh_face_offsets(mesh_of(p));
     return int_at(offsets, p.index + 1) - int_at(offsets, p.index);
@@ -226,7 +231,8 @@ void define_polygon(BlenderRNA &rna)
 
   vector_property<float3>(def.add("normal", PropertyType::Float)
                               .ui("Polygon Normal", "Local space unit length normal vector")
-                              .subtype(PropertySubtype::Direction),
+                              .subtype(PropertySubtype::Direction)
+                              .range(-1, 1),
                           3, [](const PointerRNA &p) {
                             return checked(kernel::mesh_face_normals(mesh_of(p)), p.index);
                           });
@@ -238,14 +244,16 @@ void define_polygon(BlenderRNA &rna)
                             return kernel::mesh_face_center(mesh_of(p), int32_t(p.index));
                           });
   PropertyDef area = def.add("area", PropertyType::Float);
-  area.ui("Polygon Area", "Read only area of this polygon").read_only().not_animatable();
+  area.ui("Polygon Area", "Read only area of this polygon").read_only();
+  area.subtype(PropertySubtype::Unsigned).range(0, FLT_HUGE).soft_range(0, 10000);
   area.get()->get_float = [](const PointerRNA &p, int) {
     kernel::mesh_topology_check(mesh_of(p));
     return double(kernel::mesh_face_area(mesh_of(p), int32_t(p.index)));
   };
 
   PropertyDef material = def.add("material_index", PropertyType::Int);
-  material.ui("Material Index", "Material slot index of this polygon").range(0, 32767);
+  material.ui("Material Index", "Material slot index of this polygon");
+  unsigned_index(material);
   material.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
     return kernel::mesh_material_index(mesh_of(p), p.index);
   };
@@ -279,7 +287,8 @@ void define_loop(BlenderRNA &rna)
   {
     const char *attribute = index.attribute;
     PropertyDef prop = def.add(index.identifier, PropertyType::Int);
-    prop.ui(std::string(index.name) + " Index", "").range(0, INT_HUGE);
+    prop.ui(std::string(index.name) + " Index", "");
+    unsigned_index(prop);
     prop.get()->get_int = [attribute](const PointerRNA &p, int) -> int64_t {
       const dna::Attribute *a = mesh_of(p).attributes.find(attribute);
       return a ? int_at(a->span<int32_t>(), p.index) : 0;
@@ -302,7 +311,8 @@ void define_loop(BlenderRNA &rna)
   }
   vector_property<float3>(def.add("normal", PropertyType::Float)
                               .ui("Normal", "The normal of the face corner (split normal)")
-                              .subtype(PropertySubtype::Direction),
+                              .subtype(PropertySubtype::Direction)
+                              .range(-1, 1),
                           3, [](const PointerRNA &p) {
                             return checked(kernel::mesh_corner_normals(mesh_of(p)), p.index);
                           });
@@ -322,7 +332,8 @@ void define_loop_triangle(BlenderRNA &rna)
     return tris[size_t(p.index)];
   };
   PropertyDef loops = def.add("loops", PropertyType::Int);
-  loops.ui("Loops", "Indices of the loops of the triangle").read_only().not_animatable();
+  loops.ui("Loops", "Indices of the loops of the triangle").read_only();
+  unsigned_index(loops);
   loops.get()->array_dimensions[0] = 3;
   loops.get()->get_int = [tri](const PointerRNA &p, int k) -> int64_t { return tri(p)[k]; };
   loops.get()->raw_array = [](const PointerRNA &owner, bool for_write) -> std::optional<RawArray> {
@@ -333,13 +344,15 @@ void define_loop_triangle(BlenderRNA &rna)
     return RawArray{const_cast<int3 *>(tris.data()), RawType::Int32, 12, int64_t(tris.size())};
   };
   PropertyDef verts = def.add("vertices", PropertyType::Int);
-  verts.ui("Vertices", "Indices of the triangle's vertices").read_only().not_animatable();
+  verts.ui("Vertices", "Indices of the triangle's vertices").read_only();
+  unsigned_index(verts);
   verts.get()->array_dimensions[0] = 3;
   verts.get()->get_int = [tri](const PointerRNA &p, int k) -> int64_t {
     return kernel::mesh_corner_verts(mesh_of(p))[size_t(tri(p)[k])];
   };
   PropertyDef face = def.add("polygon_index", PropertyType::Int);
-  face.ui("Polygon", "Index of the polygon the triangle belongs to").read_only().not_animatable();
+  face.ui("Polygon", "Index of the polygon the triangle belongs to").read_only();
+  unsigned_index(face);
   face.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
     return int_at(kernel::mesh_corner_tri_faces(mesh_of(p)), p.index);
   };
@@ -356,7 +369,8 @@ void define_loop_triangle(BlenderRNA &rna)
   };
   vector_property<float3>(def.add("normal", PropertyType::Float)
                               .ui("Triangle Normal", "Local space unit length normal vector")
-                              .subtype(PropertySubtype::Direction),
+                              .subtype(PropertySubtype::Direction)
+                              .range(-1, 1),
                           3, [corner_position](const PointerRNA &p) {
                             const float3 a = corner_position(p, 0), b = corner_position(p, 1),
                                          c = corner_position(p, 2);
@@ -371,14 +385,15 @@ void define_loop_triangle(BlenderRNA &rna)
                                    (1.0f / 3.0f);
                           });
   PropertyDef area = def.add("area", PropertyType::Float);
-  area.ui("Triangle Area", "Area of this triangle").read_only().not_animatable();
+  area.ui("Triangle Area", "Area of this triangle").read_only();
+  area.subtype(PropertySubtype::Unsigned).range(0, FLT_HUGE).soft_range(0, 10000);
   area.get()->get_float = [corner_position](const PointerRNA &p, int) {
     const float3 a = corner_position(p, 0), b = corner_position(p, 1), c = corner_position(p, 2);
     return double(length(cross(b - a, c - a)) * 0.5f);
   };
   PropertyDef split = def.add("split_normals", PropertyType::Float);
-  split.ui("Split Normals", "Normals of the triangle's corners").read_only().not_animatable();
-  split.subtype(PropertySubtype::Direction);
+  split.ui("Split Normals", "Normals of the triangle's corners").read_only();
+  split.subtype(PropertySubtype::Direction).range(-1, 1);
   split.get()->array_dimensions[0] = 3;
   split.get()->array_dimensions[1] = 3;
   split.get()->get_float = [tri](const PointerRNA &p, int i) {
@@ -387,12 +402,13 @@ void define_loop_triangle(BlenderRNA &rna)
   };
   PropertyDef material = def.add("material_index", PropertyType::Int);
   material.ui("Material Index", "Material slot index of this triangle").read_only();
+  unsigned_index(material);
   material.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
     const std::span<const int32_t> faces = kernel::mesh_corner_tri_faces(mesh_of(p));
     return kernel::mesh_material_index(mesh_of(p), int_at(faces, p.index));
   };
   PropertyDef smooth = def.add("use_smooth", PropertyType::Boolean);
-  smooth.ui("Smooth", "").read_only().not_animatable();
+  smooth.ui("Smooth", "").read_only();
   smooth.get()->get_bool = [](const PointerRNA &p, int) {
     const std::span<const int32_t> faces = kernel::mesh_corner_tri_faces(mesh_of(p));
     return !kernel::mesh_flag_get(mesh_of(p), "sharp_face", AttrDomain::Face,
@@ -420,7 +436,7 @@ void define_element_functions(BlenderRNA &rna, const char *identifier, const cha
                             int32_t(sizes[3]));
         kernel::id_tag_update(call.self.owner_id, dna::ID_RECALC_GEOMETRY);
       });
-  parameter(add, "count", PropertyType::Int)
+  parameter(add, "count", PropertyType::Int, nullptr, PARM_REQUIRED)
       .ui("Count", std::string("Number of ") + what + " to add")
       .range(0, INT_HUGE);
 }

@@ -75,7 +75,7 @@ void define_functions(BlenderRNA &rna)
         tag_geometry(call, MeshChange::Positions);
       });
   PropertyDef matrix = parameter(transform, "matrix", PropertyType::Float, nullptr, PARM_REQUIRED);
-  matrix.ui("", "Matrix").subtype(PropertySubtype::Matrix);
+  matrix.ui("", "Matrix").subtype(PropertySubtype::Matrix).soft_range(0, 0);
   matrix.get()->array_dimensions[0] = matrix.get()->array_dimensions[1] = 4;
   parameter(transform, "shape_keys", PropertyType::Boolean)
       .ui("", "Transform Shape Keys");
@@ -125,7 +125,7 @@ Mesh &object_mesh_or_raise(const PointerRNA &p)
 {
   Mesh *mesh = object_mesh(p);
   if (!mesh) {
-    raise(ErrorKind::Runtime, "Error: Object \"", p.owner_id->name,
+    raise(ErrorKind::Runtime, "Object \"", p.owner_id->name,
           "\" has no mesh data for vertex groups");
   }
   return *mesh;
@@ -163,7 +163,7 @@ void define_vertex_group(BlenderRNA &rna)
     }
   };
   def.srna()->name_property = name.get();
-  element_index_property(def, "vertex group");
+  element_index_property(def, "vertex group").not_animatable();
 
   FunctionRNA &add = def.function("add", "Add vertices to the group", [](FunctionCall &call) {
     const auto &indices = std::get<std::vector<int64_t>>(call.args[0]);
@@ -179,7 +179,7 @@ void define_vertex_group(BlenderRNA &rna)
     kernel::id_tag_update(call.self.owner_id, dna::ID_RECALC_GEOMETRY);
   });
   PropertyDef index = parameter(add, "index", PropertyType::Int, nullptr, PARM_REQUIRED);
-  index.ui("", "List of indices").range(0, INT_HUGE);
+  index.ui("", "List of indices").soft_range(0, 0);
   index.get()->array_dimensions[0] = 1;
   index.get()->dynamic_length = [](const PointerRNA &) { return 0; };
   parameter(add, "weight", PropertyType::Float, nullptr, PARM_REQUIRED)
@@ -201,7 +201,7 @@ void define_vertex_group(BlenderRNA &rna)
     kernel::id_tag_update(call.self.owner_id, dna::ID_RECALC_GEOMETRY);
   });
   PropertyDef rindex = parameter(remove, "index", PropertyType::Int, nullptr, PARM_REQUIRED);
-  rindex.ui("", "List of indices").range(0, INT_HUGE);
+  rindex.ui("", "List of indices").soft_range(0, 0);
   rindex.get()->array_dimensions[0] = 1;
   rindex.get()->dynamic_length = [](const PointerRNA &) { return 0; };
 
@@ -211,7 +211,7 @@ void define_vertex_group(BlenderRNA &rna)
         object_mesh_or_raise(call.self), group_index(call.self),
         int32_t(std::clamp<int64_t>(v, -1, INT32_MAX)));
     if (!w) {
-      raise(ErrorKind::Runtime, "Error: Vertex not in group");
+      raise(ErrorKind::Runtime, "Vertex not in group");
     }
     call.result = double(*w);
   });
@@ -240,7 +240,7 @@ void define_vertex_groups(BlenderRNA &rna)
   FunctionRNA &remove = funcs.function("remove", "Delete vertex group from object", [](FunctionCall &call) {
     const PointerRNA *arg = std::get_if<PointerRNA>(&call.args[0]);
     if (!arg || arg->owner_id != call.self.owner_id) {
-      raise(ErrorKind::Runtime, "Error: Vertex group does not belong to this object");
+      raise(ErrorKind::Runtime, "Vertex group does not belong to this object");
     }
     kernel::mesh_vertex_group_remove(object_mesh_or_raise(call.self), int32_t(arg->index));
   });
@@ -269,6 +269,7 @@ void define_vertex_groups(BlenderRNA &rna)
       .ui("Active Vertex Group", "Vertex groups of the object");
   PropertyDef active_index = funcs.add("active_index", PropertyType::Int);
   active_index.ui("Active Vertex Group Index", "Active index in vertex group array").not_animatable();
+  unsigned_index(active_index);
   active_index.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
     Mesh *mesh = object_mesh(p);
     return mesh ? mesh->vertex_group_active_index : -1;
@@ -301,7 +302,8 @@ void define_vertex_group_elements(BlenderRNA &rna)
   StructDef<Weights> def = struct_<Weights>(rna, "VertexGroupElement");
   def.ui("Vertex Group Element", "Weight value of a vertex in a vertex group");
   PropertyDef group = def.add("group", PropertyType::Int);
-  group.ui("Group Index", "").read_only().not_animatable();
+  group.ui("Group Index", "").read_only();
+  unsigned_index(group);
   group.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
     const Weights &w = *static_cast<const Weights *>(p.data);
     return size_t(p.index) < w.size() ? w[size_t(p.index)].group : 0;

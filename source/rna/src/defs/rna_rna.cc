@@ -427,7 +427,8 @@ void define_property(BlenderRNA &rna)
  * length depends on the data. */
 int default_array_length(const PropertyRNA &prop)
 {
-  return prop.dynamic_length ? 0 : prop.array_length();
+  /* Dynamic arrays report their declared (maximum or usual) length, as Blender's do. */
+  return prop.array_length();
 }
 
 /** `default_array`, `array_length`, `array_dimensions` and `is_array` of Bool, Int and

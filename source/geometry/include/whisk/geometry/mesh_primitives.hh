@@ -6,11 +6,11 @@
 // to the operators' hard limits (counts, sizes >= 0). A result too large for 32-bit
 // indices raises whisk::Error (MemoryError).
 //
-// Exactness: plane, cube, grid, circle, cylinder, cone and monkey match Blender's vertex,
-// edge, face and corner order, and so does the ico sphere up to subdivisions = 2. Torus
-// matches except edges (left empty). The UV sphere and the ico sphere past 2 subdivisions
-// match as sets (positions, faces with their corner cycle, UVs) but not in element order,
-// and leave edges empty; see mesh_primitives_sphere.cc.
+// Exactness: plane, cube, grid, circle, cylinder, cone, ico sphere and monkey match
+// Blender's vertex, edge, face and corner order. Torus matches except edges (left empty).
+// The UV sphere matches vertex order and each face's corners; its faces come in Blender's
+// column blocks, but Blender's own order inside a block (and its edge order) changes from
+// run to run, so edges are left empty; see mesh_primitives_sphere.cc.
 
 #include <vector>
 

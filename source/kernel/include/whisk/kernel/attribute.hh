@@ -25,7 +25,7 @@ std::optional<AttrDomain> attr_domain_from_identifier(std::string_view identifie
 std::optional<AttrType> attr_type_from_identifier(std::string_view identifier);
 
 /** Longest attribute name in bytes, as Blender's layer names. */
-inline constexpr size_t MAX_ATTRIBUTE_NAME = 67;
+inline constexpr size_t MAX_ATTRIBUTE_NAME = 63;
 
 /** `base`, or `base.001`, `base.002`... whichever no attribute has yet. */
 std::string attribute_unique_name(const AttributeStorage &storage, std::string_view base);
