@@ -3,6 +3,7 @@
 #include "whisk/kernel/attribute.hh"
 
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 
 #include "whisk/base/error.hh"
@@ -17,6 +18,25 @@ constexpr const char *TYPE_IDS[] = {"FLOAT",   "INT",    "FLOAT_VECTOR", "FLOAT_
                                     "INT8",    "INT32_2D", "QUATERNION"};
 static_assert(std::size(DOMAIN_IDS) == dna::ATTR_DOMAIN_COUNT);
 static_assert(std::size(TYPE_IDS) == dna::ATTR_TYPE_COUNT);
+
+/** Blender's custom-data type numbers, which order its attribute lists. */
+int type_order(AttrType type)
+{
+  switch (type) {
+    case AttrType::Float: return 10;
+    case AttrType::Int: return 11;
+    case AttrType::String: return 12;
+    case AttrType::ByteColor: return 17;
+    case AttrType::Int8: return 45;
+    case AttrType::FloatColor: return 47;
+    case AttrType::FloatVector: return 48;
+    case AttrType::Float2: return 49;
+    case AttrType::Bool: return 50;
+    case AttrType::Int2: return 51;
+    case AttrType::Quaternion: return 52;
+  }
+  return 100;
+}
 
 }  // namespace
 
@@ -77,8 +97,14 @@ Attribute &attribute_add_shared(AttributeStorage &storage, std::string name, Att
   attribute->domain = domain;
   attribute->type = type;
   attribute->data = std::move(values);
-  storage.attributes.push_back(std::move(attribute));
-  return *storage.attributes.back();
+  /* Blender lists attributes by domain, then by type in its custom-data order, then by
+   * creation; scripts that iterate `mesh.attributes` see the same order here. */
+  const auto key = [](const Attribute &a) {
+    return std::pair(int(a.domain), type_order(a.type));
+  };
+  auto it = std::find_if(storage.attributes.begin(), storage.attributes.end(),
+                         [&](const auto &other) { return key(*attribute) < key(*other); });
+  return **storage.attributes.insert(it, std::move(attribute));
 }
 
 Attribute &attribute_add(AttributeStorage &storage, std::string name, AttrDomain domain,

@@ -230,7 +230,7 @@ void mesh_clear_geometry(Mesh &mesh)
   mesh.face_offsets = {};
   mesh.deform_verts.clear();
   mesh.verts_num = mesh.edges_num = mesh.faces_num = mesh.corners_num = 0;
-  mesh.active_attribute = -1;
+  mesh.active_attribute.clear();
   mesh.active_color_attribute.clear();
   mesh.default_color_attribute.clear();
   mesh.active_uv_map.clear();

@@ -30,8 +30,9 @@ void fill_default(Attribute &attribute)
 /** Replaces references to a name (active color, UV maps) after a rename or removal. */
 void rename_references(Mesh &mesh, std::string_view from, std::string_view to)
 {
-  for (std::string *ref : {&mesh.active_color_attribute, &mesh.default_color_attribute,
-                           &mesh.active_uv_map, &mesh.default_uv_map})
+  for (std::string *ref : {&mesh.active_attribute, &mesh.active_color_attribute,
+                           &mesh.default_color_attribute, &mesh.active_uv_map,
+                           &mesh.default_uv_map})
   {
     if (*ref == from) {
       *ref = to;
@@ -81,16 +82,9 @@ void mesh_attribute_remove(Mesh &mesh, std::string_view name)
   if (mesh_attribute_required(name)) {
     raise(ErrorKind::Runtime, "Attribute \"", name, "\" is required and can't be removed");
   }
-  const int64_t index = mesh.attributes.index_of(attribute);
   const std::string removed(name);
   attribute_remove(mesh.attributes, removed);
   rename_references(mesh, removed, "");
-  if (mesh.active_attribute == index) {
-    mesh.active_attribute = -1;
-  }
-  else if (mesh.active_attribute > index) {
-    mesh.active_attribute--;
-  }
   if (removed == "sharp_edge" || removed == "sharp_face") {
     mesh_tag_sharpness_changed(mesh);
   }

@@ -78,11 +78,6 @@ int64_t defined_count(const Mesh &mesh, std::string_view name)
 void fix_storage(Mesh &mesh, Fixer &fix)
 {
   auto &list = mesh.attributes.attributes;
-  const bool active_valid = mesh.active_attribute >= -1 &&
-                            mesh.active_attribute < int64_t(list.size());
-  const Attribute *active = active_valid && mesh.active_attribute >= 0 ?
-                                list[size_t(mesh.active_attribute)].get() :
-                                nullptr;
   for (size_t i = 0; i < list.size();) {
     Attribute &attribute = *list[i];
     if (const char *why = attribute_unfit(mesh.attributes, i)) {
@@ -123,10 +118,9 @@ void fix_storage(Mesh &mesh, Fixer &fix)
                     size);
     }
   }
-  const int32_t active_now = int32_t(active ? mesh.attributes.index_of(active) : -1);
-  if (active_now != mesh.active_attribute) {
-    fix("Active attribute index ", mesh.active_attribute, " fixed to ", active_now);
-    mesh.active_attribute = active_now;
+  if (!mesh.active_attribute.empty() && !mesh.attributes.find(mesh.active_attribute)) {
+    fix("Active attribute \"", mesh.active_attribute, "\" does not exist; cleared");
+    mesh.active_attribute.clear();
   }
   if (!mesh.deform_verts.empty() && mesh.deform_verts.size() != size_t(mesh.verts_num)) {
     fix("Deform weights list ", mesh.deform_verts.size(), " vertices, the mesh has ",

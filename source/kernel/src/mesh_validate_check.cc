@@ -42,7 +42,7 @@ bool storage_valid(const Mesh &mesh)
       return false;
     }
   }
-  if (mesh.active_attribute < -1 || mesh.active_attribute >= int64_t(list.size())) {
+  if (!mesh.active_attribute.empty() && !mesh.attributes.find(mesh.active_attribute)) {
     return false;
   }
   return mesh.deform_verts.empty() || mesh.deform_verts.size() == size_t(mesh.verts_num);

@@ -245,7 +245,7 @@ TEST(MeshValidate, InconsistentStorage)
   attribute_add(mesh.attributes, "curvy", AttrDomain::Curve, AttrType::Float, 3);
   attribute_add(mesh.attributes, "dup", AttrDomain::Point, AttrType::Float, 6);
   mesh.attributes.attributes.push_back(std::make_unique<Attribute>(*mesh.attributes.find("dup")));
-  mesh.active_attribute = 42;
+  mesh.active_attribute = "gone";
   mesh.deform_verts.resize(3);
   mesh.vertex_group_active_index = 9;
   EXPECT_FALSE(mesh_is_valid(mesh));
@@ -344,7 +344,7 @@ Mesh random_mesh(std::mt19937 &rng)
     *counts[pick(0, 3)] = pick(-5, 1000);
   }
   if (chance(5)) {
-    mesh.active_attribute = pick(-3, 9);
+    mesh.active_attribute = "attribute" + std::to_string(pick(0, 9));
   }
   return mesh;
 }

@@ -261,12 +261,19 @@ PyObject *mesh_from_pydata(PyObject *, PyObject *args)
     kernel::mesh_from_pydata(mesh, {reinterpret_cast<const float3 *>(v.data()), v.size() / 3},
                              {reinterpret_cast<const int2 *>(e.data()), e.size() / 2},
                              offsets.span<int32_t>(), face_verts.span<int32_t>());
-    if (shade_flat && mesh.faces_num) {
-      std::ranges::fill(kernel::attribute_add(mesh.attributes, "sharp_face",
-                                              dna::AttrDomain::Face, dna::AttrType::Bool,
-                                              mesh.faces_num)
-                            .mutable_span<bool>(),
-                        true);
+    /* As Blender leaves them: everything selected, faces flat unless asked smooth. */
+    for (const auto &[name, domain] : {std::pair{".select_vert", dna::AttrDomain::Point},
+                                       std::pair{".select_edge", dna::AttrDomain::Edge},
+                                       std::pair{".select_poly", dna::AttrDomain::Face},
+                                       std::pair{"sharp_face", dna::AttrDomain::Face}})
+    {
+      const int64_t size = kernel::mesh_domain_size(mesh, domain);
+      if (size && (shade_flat || domain != dna::AttrDomain::Face || name[0] == '.')) {
+        std::ranges::fill(kernel::attribute_add(mesh.attributes, name, domain,
+                                                dna::AttrType::Bool, size)
+                              .mutable_span<bool>(),
+                          true);
+      }
     }
     kernel::id_tag_update(&mesh.id, dna::ID_RECALC_GEOMETRY);
     Py_RETURN_NONE;

@@ -34,6 +34,10 @@ bpy = pytest.importorskip(
 # (script file name, top-level result key) -> why the exception message may differ from
 # Blender's. The exception type must still match.
 LOOSE_MESSAGES = {
+    ("mesh_attributes.py", "new_bad_type"):
+        "Whisk lists Blender 4's attribute types (INT32_2D, QUATERNION) among the choices",
+    ("mesh_foreach.py", "bad_name"):
+        "Blender pads the collection path with garbage whitespace; Whisk names the struct",
     ("collections_hierarchy.py", "link_into_self"):
         "Whisk names the cycle; Blender says 'already in collection' for it",
     ("collections_hierarchy.py", "link_parent_into_child"):
@@ -57,6 +61,9 @@ STARTUP_ABSENT = {"Dots Stroke", "Render Result", "Viewer Node"}
 # (script file name, top-level result key) -> why Whisk gives another result. These keys
 # are not compared; every entry is a decision or a known gap, listed in the issue notes.
 DEVIATIONS = {
+    ("mesh_foreach.py", "data_unchanged"):
+        "Blender writes -1 for items it cannot convert before raising; Whisk checks every "
+        "item first and leaves the data as it was",
     ("collection_access.py", "slice_step"): "Whisk supports slice steps; Blender raises",
     ("collection_access.py", "slice_step_1"): "Whisk supports slice steps; Blender raises",
     ("collection_access.py", "slice_step_neg"): "Whisk supports slice steps; Blender raises",

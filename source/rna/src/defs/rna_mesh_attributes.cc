@@ -100,29 +100,24 @@ void define_attribute_group(BlenderRNA &rna)
   def.pointer(
          "active", "Attribute",
          [](const PointerRNA &p) {
-           Mesh &mesh = mesh_of(p);
-           const int32_t i = mesh.active_attribute;
-           if (i < 0 || size_t(i) >= mesh.attributes.attributes.size()) {
-             return PointerRNA{};
-           }
-           return attribute_pointer(p, mesh.attributes.attributes[size_t(i)].get());
+           Attribute *a = mesh_of(p).attributes.find(mesh_of(p).active_attribute);
+           return a ? attribute_pointer(p, a) : PointerRNA{};
          },
          [](const PointerRNA &p, const PointerRNA &value) {
-           Mesh &mesh = mesh_of(p);
-           mesh.active_attribute = value.is_null() ?
-                                       -1 :
-                                       int32_t(mesh.attributes.index_of(&attribute_of(value)));
+           mesh_of(p).active_attribute = value.is_null() ? "" : attribute_of(value).name;
          })
       .ui("Active Attribute", "Active attribute");
   PropertyDef active_index = def.add("active_index", PropertyType::Int);
   active_index.ui("Active Attribute Index", "Active attribute index").not_animatable();
   active_index.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
-    return mesh_of(p).active_attribute;
+    const Mesh &mesh = mesh_of(p);
+    const Attribute *a = mesh.attributes.find(mesh.active_attribute);
+    return a ? mesh.attributes.index_of(a) : -1;
   };
   active_index.get()->set_int = [](const PointerRNA &p, int, int64_t v) {
     Mesh &mesh = mesh_of(p);
     if (v >= 0 && size_t(v) < mesh.attributes.attributes.size()) {
-      mesh.active_attribute = int32_t(v);
+      mesh.active_attribute = mesh.attributes.attributes[size_t(v)]->name;
     }
   };
 

@@ -75,8 +75,9 @@ struct Mesh {
   int32_t corners_num = 0;
   SharedArray<int32_t> face_offsets;
   AttributeStorage attributes;
-  /** Index into `attributes` of the active attribute (-1: none). */
-  int32_t active_attribute = -1;
+  /** Name of the active attribute (empty: none). A name, not an index: attributes are
+   * kept in Blender's order (see attribute_add), so adding one may shift the others. */
+  std::string active_attribute;
   std::string active_color_attribute;
   std::string default_color_attribute;
   /** Names of the active (edited) and default (rendered) UV maps. */
