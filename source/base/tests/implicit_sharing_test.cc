@@ -102,3 +102,52 @@ TEST(ImplicitSharing, copies_on_many_threads_count_exactly)
   }
   EXPECT_EQ(Counted::alive, 0);
 }
+
+TEST(ImplicitSharing, views_keep_memory_alive_without_blocking_writes)
+{
+  const ImplicitSharingInfo *info = nullptr;
+  const float *memory = nullptr;
+  {
+    SharedArray<float> a(4, 1.0f);
+    info = a.sharing_info();
+    info->add_view();
+    EXPECT_EQ(info->users(), 1);
+    EXPECT_EQ(info->views(), 1);
+    EXPECT_FALSE(a.is_shared()); /* a view is no owner: writes stay in place */
+    a.mutable_span()[0] = 5.0f;
+    memory = a.data();
+    EXPECT_EQ(memory[0], 5.0f);
+  }
+  /* The array is gone; the view still holds the memory. */
+  EXPECT_EQ(info->users(), 0);
+  EXPECT_EQ(memory[0], 5.0f);
+  info->remove_view_and_delete_if_last();
+}
+
+TEST(ImplicitSharing, buffers_with_writers_are_copied_not_shared)
+{
+  SharedArray<int> a(3, 7);
+  a.sharing_info()->add_view();
+  a.sharing_info()->add_writer();
+  SharedArray<int> b = a;
+  EXPECT_NE(a.data(), b.data());
+  EXPECT_EQ(b[2], 7);
+  const ImplicitSharingInfo *info = a.sharing_info();
+  info->remove_writer();
+  SharedArray<int> c = a;
+  EXPECT_EQ(a.data(), c.data()); /* no writer left: shared again */
+  info->remove_view_and_delete_if_last();
+}
+
+TEST(ImplicitSharing, zero_values_and_growth)
+{
+  SharedArray<float> a(1 << 20, 0.0f);
+  EXPECT_EQ(a[12345], 0.0f);
+  a.mutable_span()[1] = 3.0f;
+  a.resize(size_t(1) << 21);
+  EXPECT_EQ(a[1], 3.0f);
+  EXPECT_EQ(a[(size_t(1) << 21) - 1], 0.0f);
+  a.resize(2);
+  EXPECT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1], 3.0f);
+}

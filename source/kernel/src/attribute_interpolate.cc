@@ -24,6 +24,7 @@
 // opaque black for colors and the identity quaternion.
 
 #include <cstring>
+#include <memory>
 
 #include "mesh_topology_intern.hh"
 #include "whisk/base/error.hh"
@@ -168,13 +169,7 @@ struct StringMixer {
 struct Lookups {
   const MeshTopology &topology;
   UninitializedArray<int32_t> corner_faces{0};
-  GroupedIndices vert_corners, vert_edges, edge_corners;
 
-  int32_t next_corner(int32_t corner) const
-  {
-    const int32_t face = corner_faces[corner];
-    return corner_next(topology.face_offsets[face], topology.face_offsets[face + 1], corner);
-  }
   int32_t prev_corner(int32_t corner) const
   {
     const int32_t face = corner_faces[corner];
@@ -209,30 +204,11 @@ void for_each_source(const Lookups &l, AttrDomain from, AttrDomain to, int32_t i
     return;
   }
   switch (to) {
-    case AttrDomain::Point:
-      if (from == AttrDomain::Edge) {
-        for (const int32_t edge : l.vert_edges[i]) visit(edge);
-      }
-      else {
-        for (const int32_t c : l.vert_corners[i]) visit(from == AttrDomain::Face ? l.corner_faces[c] : c);
-      }
+    case AttrDomain::Point: /* scatter_typed handles these */
       return;
-    case AttrDomain::Edge:
-      if (from == AttrDomain::Point) {
-        visit(t.edges[i].x);
-        visit(t.edges[i].y);
-      }
-      else {
-        for (const int32_t c : l.edge_corners[i]) {
-          if (from == AttrDomain::Face) {
-            visit(l.corner_faces[c]);
-          }
-          else {
-            visit(c);
-            visit(l.next_corner(c));
-          }
-        }
-      }
+    case AttrDomain::Edge: /* from points; scatter_typed handles the rest */
+      visit(t.edges[i].x);
+      visit(t.edges[i].y);
       return;
     case AttrDomain::Face:
       face_corners([&](int32_t c) {
@@ -256,6 +232,56 @@ void for_each_source(const Lookups &l, AttrDomain from, AttrDomain to, int32_t i
   }
 }
 
+/** Whether adapt_typed scatters sources into per-target accumulators in one sequential
+ * pass: targets that would otherwise need a map built per call (point from edge, face or
+ * corner; edge from face or corner). Building the map costs more than the scatter even
+ * where the gather could then run in parallel. */
+bool scatters(AttrDomain from, AttrDomain to)
+{
+  return from != to &&
+         (to == AttrDomain::Point || (to == AttrDomain::Edge && from != AttrDomain::Point));
+}
+
+/** The sequential scatter: sources in ascending order, so every target meets its sources
+ * in the order the parallel gather visits them and the results are identical. */
+template<typename T, typename Mixer>
+void scatter_typed(const Lookups &l, const Mixer &mixer, std::span<const T> src, AttrDomain from,
+                   AttrDomain to, std::span<T> dst)
+{
+  const MeshTopology &t = l.topology;
+  std::unique_ptr<typename Mixer::Acc[]> accs(new typename Mixer::Acc[dst.size()]);
+  auto add = [&](int32_t target, int32_t source) { mixer.add(accs[target], src[source]); };
+  if (from == AttrDomain::Edge) { /* to point */
+    for (int32_t edge = 0; edge < int32_t(t.edges.size()); edge++) {
+      add(t.edges[edge].x, edge);
+      if (t.edges[edge].y != t.edges[edge].x) {
+        add(t.edges[edge].y, edge);
+      }
+    }
+  }
+  else {
+    const std::span<const int32_t> targets = to == AttrDomain::Point ? t.corner_verts :
+                                                                       t.corner_edges;
+    for (int32_t face = 0; face < t.faces_num(); face++) {
+      const int32_t start = t.face_offsets[face], end = t.face_offsets[face + 1];
+      for (int32_t c = start; c < end; c++) {
+        if (from == AttrDomain::Face) {
+          add(targets[c], face);
+        }
+        else {
+          add(targets[c], c);
+          if (to == AttrDomain::Edge) {
+            add(targets[c], corner_next(start, end, c));
+          }
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < dst.size(); i++) {
+    dst[i] = mixer.finish(accs[i]);
+  }
+}
+
 template<typename T, typename Mixer>
 void adapt_typed(const Lookups &lookups, const Mixer &mixer, std::span<const std::byte> src_bytes,
                  AttrDomain from, AttrDomain to, std::span<std::byte> dst_bytes)
@@ -263,6 +289,10 @@ void adapt_typed(const Lookups &lookups, const Mixer &mixer, std::span<const std
   const std::span<const T> src{reinterpret_cast<const T *>(src_bytes.data()),
                                src_bytes.size() / sizeof(T)};
   const std::span<T> dst{reinterpret_cast<T *>(dst_bytes.data()), dst_bytes.size() / sizeof(T)};
+  if (scatters(from, to)) {
+    scatter_typed<T>(lookups, mixer, src, from, to, dst);
+    return;
+  }
   parallel_each(int64_t(dst.size()), 2048, [&](int64_t i) {
     typename Mixer::Acc acc;
     for_each_source(lookups, from, to, int32_t(i), [&](int32_t s) { mixer.add(acc, src[s]); });
@@ -304,23 +334,11 @@ std::vector<std::byte> adapt_domain(const MeshTopology &topology, AttrType type,
   }
 
   Lookups lookups{topology};
-  /* Faces of corners: for face sources, and to step to a neighbouring corner. */
-  if (from == AttrDomain::Face || (from == AttrDomain::Corner && to == AttrDomain::Edge) ||
-      (from == AttrDomain::Edge && to == AttrDomain::Corner))
+  /* Faces of corners, for the gathers that step from a corner to its face's others. */
+  if (!scatters(from, to) &&
+      (from == AttrDomain::Face || (from == AttrDomain::Edge && to == AttrDomain::Corner)))
   {
     lookups.corner_faces = corner_to_face_calc(topology);
-  }
-  if (to == AttrDomain::Point && from != AttrDomain::Edge) {
-    lookups.vert_corners = vert_to_corner_map(topology);
-  }
-  if (to == AttrDomain::Point && from == AttrDomain::Edge) {
-    lookups.vert_edges = vert_to_edge_map(topology);
-  }
-  if (to == AttrDomain::Edge && from != AttrDomain::Point) {
-    lookups.edge_corners = build_groups(int32_t(topology.edges.size()), topology.corners_num(),
-                                        [&](int64_t corner, auto &&emit) {
-                                          emit(topology.corner_edges[corner], int32_t(corner));
-                                        });
   }
 
   switch (type) {

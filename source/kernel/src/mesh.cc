@@ -2,6 +2,7 @@
 
 #include "whisk/kernel/mesh.hh"
 
+#include <cstring>
 #include <mutex>
 
 #include "whisk/base/error.hh"
@@ -14,6 +15,7 @@ struct MeshRuntime {
   template<typename T> struct Cache {
     std::mutex mutex;
     bool valid = false;
+    uint64_t key = 0; /* written_inputs_key the value was computed under */
     T value;
   };
   Cache<std::vector<float3>> face_normals;
@@ -80,34 +82,48 @@ std::span<T> write(Mesh &mesh, std::string_view name, AttrDomain domain, AttrTyp
   return ensure(mesh, name, domain, type).mutable_span<T>();
 }
 
-bool has_writers(const Mesh &mesh, std::string_view name)
+/** A fingerprint of the arrays a cache reads that views outside the kernel may write
+ * (numpy views of positions or sharpness, see ImplicitSharingInfo): 0 while no such view
+ * lives, else a hash of those arrays. A cache built under another key is stale, so writes
+ * through a view are noticed on the next read for the cost of hashing (about 1 ms per
+ * million vertices) instead of recomputing. Topology arrays are never exported writable. */
+uint64_t written_inputs_key(const Mesh &mesh, std::initializer_list<std::string_view> names)
 {
-  const Attribute *attribute = mesh.attributes.find(name);
-  const ImplicitSharingInfo *info = attribute ? attribute->data.sharing_info() : nullptr;
-  return info && info->has_writers();
-}
-
-/** Whether a cache built from positions (and topology) may be trusted: no view outside
- * the kernel writes those arrays behind our back. */
-bool inputs_stable(const Mesh &mesh, bool uses_positions)
-{
-  if (uses_positions && has_writers(mesh, ATTR_POSITION)) {
-    return false;
+  uint64_t key = 0;
+  for (const std::string_view name : names) {
+    const Attribute *attribute = mesh.attributes.find(name);
+    const ImplicitSharingInfo *info = attribute ? attribute->data.sharing_info() : nullptr;
+    if (!info || !info->has_writers()) {
+      continue;
+    }
+    const std::span<const std::byte> bytes = attribute->data.span();
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ bytes.size();
+    size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+      uint64_t word;
+      std::memcpy(&word, bytes.data() + i, 8);
+      h = (h ^ word) * 0xff51afd7ed558ccdull;
+      h ^= h >> 29;
+    }
+    for (; i < bytes.size(); i++) {
+      h = (h ^ uint64_t(bytes[i])) * 0x100000001b3ull;
+    }
+    key = key * 31 + (h | 1); /* never 0 while a writer lives */
   }
-  const ImplicitSharingInfo *offsets = mesh.face_offsets.sharing_info();
-  return !(offsets && offsets->has_writers()) && !has_writers(mesh, ATTR_EDGE_VERTS) &&
-         !has_writers(mesh, ATTR_CORNER_VERT) && !has_writers(mesh, ATTR_CORNER_EDGE);
+  return key;
 }
 
-/** Runs `compute` into the cache unless it is valid; returns the cached value. */
+uint64_t positions_key(const Mesh &mesh) { return written_inputs_key(mesh, {ATTR_POSITION}); }
+
+/** Runs `compute` into the cache unless it is valid for these inputs; returns the value. */
 template<typename T, typename Compute>
-const T &cached(MeshRuntime::Cache<T> &cache, bool stable, Compute &&compute)
+const T &cached(MeshRuntime::Cache<T> &cache, uint64_t key, Compute &&compute)
 {
   std::lock_guard lock(cache.mutex);
-  if (!cache.valid || !stable) {
+  if (!cache.valid || cache.key != key) {
     compute(cache.value);
-    /* Unstable inputs may change right after: compute again next time too. */
-    cache.valid = stable;
+    cache.valid = true;
+    cache.key = key;
   }
   return cache.value;
 }
@@ -289,7 +305,7 @@ static std::string find_topology_error(const Mesh &mesh)
 
 void mesh_topology_check(const Mesh &mesh)
 {
-  const std::string &error = cached(runtime(mesh).topology_error, inputs_stable(mesh, false),
+  const std::string &error = cached(runtime(mesh).topology_error, 0,
                                     [&](std::string &e) { e = find_topology_error(mesh); });
   if (!error.empty()) {
     raise(ErrorKind::Runtime, "Mesh \"", mesh.id.name, "\" is invalid (", error,
@@ -300,7 +316,7 @@ void mesh_topology_check(const Mesh &mesh)
 std::span<const float3> mesh_face_normals(const Mesh &mesh)
 {
   mesh_topology_check(mesh);
-  return cached(runtime(mesh).face_normals, inputs_stable(mesh, true),
+  return cached(runtime(mesh).face_normals, positions_key(mesh),
                 [&](std::vector<float3> &normals) {
                   normals.resize(size_t(mesh.faces_num));
                   face_normals_calc(mesh_positions(mesh), mesh_topology(mesh), normals);
@@ -310,7 +326,7 @@ std::span<const float3> mesh_face_normals(const Mesh &mesh)
 std::span<const float3> mesh_vert_normals(const Mesh &mesh)
 {
   const std::span<const float3> face_normals = mesh_face_normals(mesh);
-  return cached(runtime(mesh).vert_normals, inputs_stable(mesh, true),
+  return cached(runtime(mesh).vert_normals, positions_key(mesh),
                 [&](std::vector<float3> &normals) {
                   normals.resize(size_t(mesh.verts_num));
                   vert_normals_calc(mesh_positions(mesh), mesh_topology(mesh), face_normals,
@@ -321,7 +337,8 @@ std::span<const float3> mesh_vert_normals(const Mesh &mesh)
 std::span<const float3> mesh_corner_normals(const Mesh &mesh)
 {
   const std::span<const float3> face_normals = mesh_face_normals(mesh);
-  return cached(runtime(mesh).corner_normals, inputs_stable(mesh, true),
+  return cached(runtime(mesh).corner_normals,
+                written_inputs_key(mesh, {ATTR_POSITION, "sharp_edge", "sharp_face"}),
                 [&](std::vector<float3> &normals) {
                   const MeshTopology topology = mesh_topology(mesh);
                   std::span<const bool> sharp_edges = mesh_bool_attribute(mesh, "sharp_edge",
@@ -346,7 +363,7 @@ static const MeshRuntime::Tris &corner_tris(const Mesh &mesh)
 {
   mesh_topology_check(mesh);
   const std::span<const float3> face_normals = mesh_face_normals(mesh);
-  return cached(runtime(mesh).corner_tris, inputs_stable(mesh, true), [&](MeshRuntime::Tris &t) {
+  return cached(runtime(mesh).corner_tris, positions_key(mesh), [&](MeshRuntime::Tris &t) {
     const MeshTopology topology = mesh_topology(mesh);
     const int32_t count = corner_tris_num(topology);
     t.tris.resize(size_t(count));
@@ -364,21 +381,21 @@ std::span<const int32_t> mesh_corner_tri_faces(const Mesh &mesh)
 std::optional<Bounds> mesh_bounds(const Mesh &mesh)
 {
   mesh_topology_check(mesh);
-  return cached(runtime(mesh).bounds, inputs_stable(mesh, true),
+  return cached(runtime(mesh).bounds, positions_key(mesh),
                 [&](std::optional<Bounds> &bounds) { bounds = bounds_calc(mesh_positions(mesh)); });
 }
 
 const GroupedIndices &mesh_vert_to_face_map(const Mesh &mesh)
 {
   mesh_topology_check(mesh);
-  return cached(runtime(mesh).vert_to_face, inputs_stable(mesh, false),
+  return cached(runtime(mesh).vert_to_face, 0,
                 [&](GroupedIndices &map) { map = vert_to_face_map(mesh_topology(mesh)); });
 }
 
 const GroupedIndices &mesh_edge_to_face_map(const Mesh &mesh)
 {
   mesh_topology_check(mesh);
-  return cached(runtime(mesh).edge_to_face, inputs_stable(mesh, false),
+  return cached(runtime(mesh).edge_to_face, 0,
                 [&](GroupedIndices &map) { map = edge_to_face_map(mesh_topology(mesh)); });
 }
 

@@ -1,5 +1,6 @@
 // Building and editing meshes: from_pydata, edges from faces, transform, flipping.
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -147,16 +148,12 @@ void mesh_flip_normals(Mesh &mesh)
       }
     });
   }
+  /* Corner i's edge led to corner i + 1; after the flip corner i is followed by what was
+   * corner i - 1, so each face's list of edges simply reverses. */
   std::span<int32_t> corner_edges = mesh_corner_edges_for_write(mesh);
   tbb::parallel_for(int32_t(0), mesh.faces_num, [&](int32_t f) {
-    const int32_t begin = offsets[size_t(f)], end = offsets[size_t(f) + 1];
-    /* New corner i (i > 0) is old corner end-i+begin; its edge leads to old corner
-     * end-i+begin-1, i.e. the old edge of that corner. Corner 0 takes the old last edge. */
-    std::vector<int32_t> old(corner_edges.begin() + begin, corner_edges.begin() + end);
-    const int32_t n = end - begin;
-    for (int32_t i = 0; i < n; i++) {
-      corner_edges[size_t(begin + i)] = old[size_t((n - i) % n == 0 ? n - 1 : n - i - 1)];
-    }
+    std::reverse(corner_edges.begin() + offsets[size_t(f)],
+                 corner_edges.begin() + offsets[size_t(f) + 1]);
   });
   mesh_tag_topology_changed(mesh);
 }

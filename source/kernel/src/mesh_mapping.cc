@@ -1,9 +1,7 @@
 // Bounds and topology maps of whisk/kernel/mesh_topology.hh.
 //
-// Every map is a counting sort: count the members of each group in parallel (atomic
-// increments), turn the counts into offsets, scatter the members in parallel through
-// per-group atomic cursors, then sort each group so the result does not depend on thread
-// scheduling. Groups are small (a vertex has a handful of faces), so the final sort is cheap.
+// Every map is a counting sort over chunks of sources (build_groups in
+// mesh_topology_intern.hh): no atomics, no sorting, groups in source order.
 
 #include <algorithm>
 

@@ -9,8 +9,9 @@
 //   falls back to the normalized position (which is how loose vertices get theirs).
 // - corner normals: the same angle-weighted sum, over the smooth fan of the corner only.
 //
-// Everything is deterministic: sums are gathered per vertex in corner order, never
-// accumulated with atomics in whatever order threads happen to run.
+// Everything is deterministic: every sum runs in the same order (a vertex's corners in
+// corner order, a fan from its start) with 1 thread or many, never with atomics in whatever
+// order threads happen to run; the parallel paths give each task its own range of vertices.
 
 #include <atomic>
 
@@ -67,32 +68,193 @@ float corner_angle_calc(std::span<const float3> positions, const MeshTopology &t
   return safe_acos(dot(to_prev, to_next));
 }
 
-/** For each edge the two corners that use it when it joins two faces smoothly (used by
- * exactly two faces, in opposite directions), else {-1, -1}. `edge_usable(edge, c0, c1)`
- * adds the caller's own conditions (sharp flags). */
-template<typename EdgeUsable>
-std::vector<int2> smooth_edge_corners_calc(const MeshTopology &topology,
-                                           const EdgeUsable &edge_usable)
+/** Passes add(corner, contribution) each corner's share of its vertex normal, the face
+ * normal weighted by the corner's angle, in corner order. The edge directions are computed
+ * once per face (the one arriving at a corner is the one leaving the previous corner);
+ * the angle equals corner_angle_calc's bit for bit, as the negations are exact. */
+template<typename Add>
+inline void face_corner_contributions(std::span<const float3> positions,
+                                      const MeshTopology &topology,
+                                      std::span<const float3> face_normals, int64_t face,
+                                      const Add &add)
 {
-  const int64_t edges_num = int64_t(topology.edges.size());
-  std::vector<int2> edge_corners(size_t(edges_num), int2(-1, -1));
-  std::vector<int32_t> users(size_t(edges_num), 0);
-  parallel_each(topology.corners_num(), 4096, [&](int64_t corner) {
+  const int32_t start = topology.face_offsets[face];
+  const int32_t end = topology.face_offsets[face + 1];
+  if (end - start < 2) {
+    for (int32_t corner = start; corner < end; corner++) {
+      add(corner, float3()); /* no angle: adds nothing, but callers see every corner */
+    }
+    return;
+  }
+  auto edge_dir = [&](int32_t from, int32_t to) {
+    float3 dir = positions[topology.corner_verts[to]] - positions[topology.corner_verts[from]];
+    normalize_checked(dir);
+    return dir;
+  };
+  const float3 normal = face_normals[face];
+  /* dir_in: direction of the edge arriving at the corner; dir_out: of the one leaving it. */
+  float3 dir_in = edge_dir(end - 1, start);
+  for (int32_t corner = start; corner < end; corner++) {
+    const float3 dir_out = edge_dir(corner, corner_next(start, end, corner));
+    add(corner, normal * safe_acos(-dot(dir_in, dir_out)));
+    dir_in = dir_out;
+  }
+}
+
+/** A vertex normal from its summed contributions; a zero sum (loose vertices) falls back
+ * to the normalized position. */
+inline float3 vert_normal_finish(std::span<const float3> positions, int64_t vert, float3 sum)
+{
+  if (normalize_checked(sum) == 0.0f) {
+    sum = positions[vert];
+    normalize_checked(sum);
+  }
+  return sum;
+}
+
+/** Whether `flags` has a true value; an empty span has none. */
+bool any_true(std::span<const bool> flags)
+{
+  return std::find(flags.begin(), flags.end(), true) != flags.end();
+}
+
+/** How many corners use each edge, and the first two of them. */
+struct EdgeUsers {
+  UninitializedArray<int2> corners; /* only the first min(count, 2) slots are set */
+  UninitializedArray<int32_t> count;
+};
+
+EdgeUsers edge_users_calc(const MeshTopology &topology)
+{
+  const size_t edges_num = topology.edges.size();
+  EdgeUsers users{UninitializedArray<int2>(edges_num), UninitializedArray<int32_t>(edges_num)};
+  std::fill(users.count.data(), users.count.data() + edges_num, 0);
+  const int32_t corners_num = topology.corners_num();
+  if (thread_count() == 1 || corners_num < 65536) {
+    for (int32_t corner = 0; corner < corners_num; corner++) {
+      const int32_t edge = topology.corner_edges[corner];
+      const int32_t slot = users.count[edge]++;
+      if (slot < 2) {
+        users.corners[edge][slot] = corner;
+      }
+    }
+    return users;
+  }
+  /* Which of the two corners lands in which slot varies with thread timing; users of the
+   * pair treat both alike, so results do not. */
+  parallel_each(corners_num, 4096, [&](int64_t corner) {
     const int32_t edge = topology.corner_edges[corner];
-    const int32_t slot = std::atomic_ref<int32_t>(users[edge]).fetch_add(1, std::memory_order_relaxed);
+    const int32_t slot =
+        std::atomic_ref<int32_t>(users.count[edge]).fetch_add(1, std::memory_order_relaxed);
     if (slot < 2) {
-      edge_corners[edge][slot] = int32_t(corner);
+      users.corners[edge][slot] = int32_t(corner);
     }
   });
-  parallel_each(edges_num, 4096, [&](int64_t edge) {
-    int2 &corners = edge_corners[edge];
-    const bool manifold = users[edge] == 2 &&
-                          topology.corner_verts[corners.x] != topology.corner_verts[corners.y];
-    if (!manifold || !edge_usable(int32_t(edge), corners.x, corners.y)) {
-      corners = int2(-1, -1);
+  return users;
+}
+
+/** Corner normals where fans split: each corner sums the angle weighted face normals of
+ * its smooth fan, the corners around its vertex reached across smooth edges (used by
+ * exactly two faces in opposite directions, neither face nor edge sharp).
+ *
+ * fan_prev(c) is the corner across the edge arriving at c, at the same vertex; it is
+ * one-to-one (an edge has one partner per corner), so the fans are chains and cycles and
+ * fan_next, its inverse, walks them forward. */
+void corner_normals_split(std::span<const float3> positions, const MeshTopology &topology,
+                          std::span<const float3> face_normals,
+                          std::span<const bool> sharp_edges, std::span<const bool> sharp_faces,
+                          std::span<float3> r_normals)
+{
+  auto face_sharp = [&](int32_t face) { return !sharp_faces.empty() && sharp_faces[face]; };
+  const int32_t corners_num = topology.corners_num();
+  const UninitializedArray<int32_t> corner_faces = corner_to_face_calc(topology);
+  const EdgeUsers users = edge_users_calc(topology);
+  auto face_bounds = [&](int32_t corner) {
+    const int32_t face = corner_faces[corner];
+    return std::pair(topology.face_offsets[face], topology.face_offsets[face + 1]);
+  };
+  /* The other corner on `corner`'s leaving edge when that edge joins two smooth faces
+   * smoothly, else -1. Symmetric, so the links below are each other's inverse. Computed
+   * on the fly rather than stored: fresh per-corner arrays cost more in page faults. */
+  auto smooth_partner = [&](int32_t corner) {
+    const int32_t edge = topology.corner_edges[corner];
+    if (users.count[edge] != 2 || (!sharp_edges.empty() && sharp_edges[edge])) {
+      return -1;
+    }
+    const int2 pair = users.corners[edge];
+    const int32_t other = pair.x == corner ? pair.y : pair.x;
+    if (topology.corner_verts[other] == topology.corner_verts[corner] ||
+        face_sharp(corner_faces[other]) || face_sharp(corner_faces[corner]))
+    {
+      return -1;
+    }
+    return other;
+  };
+  /* The fan neighbours of a corner. A link must stay at the corner's vertex (it does in a
+   * valid mesh), so fans never cross vertices and tasks owning vertex ranges never meet. */
+  auto fan_prev = [&](int32_t corner) {
+    const auto [start, end] = face_bounds(corner);
+    const int32_t prev = smooth_partner(corner_prev(start, end, corner));
+    return prev != -1 && topology.corner_verts[prev] == topology.corner_verts[corner] ? prev :
+                                                                                        -1;
+  };
+  auto fan_next = [&](int32_t corner) {
+    const int32_t other = smooth_partner(corner);
+    if (other == -1) {
+      return -1;
+    }
+    const auto [start, end] = face_bounds(other);
+    const int32_t next = corner_next(start, end, other);
+    return topology.corner_verts[next] == topology.corner_verts[corner] ? next : -1;
+  };
+
+  /* Corners in order; the first corner met of each fan (its lowest) walks back to where
+   * the fan starts, or round a closed fan to the corner after it, sums forward from there
+   * and marks the whole fan done: the order the former per-vertex walk used. */
+  std::vector<uint8_t> done(size_t(corners_num), 0);
+  auto process = [&](int32_t corner) {
+    const int32_t face = corner_faces[corner];
+    if (face_sharp(face)) {
+      r_normals[corner] = face_normals[face];
+      return;
+    }
+    int32_t first = corner;
+    for (int32_t prev = fan_prev(corner); prev != -1; prev = fan_prev(prev)) {
+      if (prev == corner) {
+        first = fan_next(corner); /* closed fan */
+        break;
+      }
+      first = prev;
+    }
+    float3 sum;
+    int32_t fan_corner = first;
+    do {
+      const auto [start, end] = face_bounds(fan_corner);
+      sum = sum + face_normals[corner_faces[fan_corner]] *
+                      corner_angle_calc(positions, topology, start, end, fan_corner);
+      fan_corner = fan_next(fan_corner);
+    } while (fan_corner != -1 && fan_corner != first);
+    if (normalize_checked(sum) == 0.0f) {
+      sum = face_normals[face];
+    }
+    fan_corner = first;
+    do {
+      r_normals[fan_corner] = sum;
+      done[fan_corner] = 1;
+      fan_corner = fan_next(fan_corner);
+    } while (fan_corner != -1 && fan_corner != first);
+  };
+  const int64_t chunks = corners_num < 65536 ? 1 : std::min(thread_count(), 16);
+  tbb::parallel_for(int64_t(0), chunks, [&](int64_t chunk) {
+    const int32_t first = int32_t(int64_t(topology.verts_num) * chunk / chunks);
+    const int32_t last = int32_t(int64_t(topology.verts_num) * (chunk + 1) / chunks);
+    for (int32_t corner = 0; corner < corners_num; corner++) {
+      const int32_t vert = topology.corner_verts[corner];
+      if (vert >= first && vert < last && !done[corner]) {
+        process(corner);
+      }
     }
   });
-  return edge_corners;
 }
 
 }  // namespace
@@ -110,41 +272,50 @@ void face_normals_calc(std::span<const float3> positions, const MeshTopology &to
 void vert_normals_calc(std::span<const float3> positions, const MeshTopology &topology,
                        std::span<const float3> face_normals, std::span<float3> r_normals)
 {
-  /* Each corner's weighted contribution, computed per face where the edge directions are at
-   * hand, then gathered per vertex in corner order. */
-  UninitializedArray<float3> contributions(size_t(topology.corners_num()));
-  parallel_each(topology.faces_num(), 1024, [&](int64_t face) {
-    const int32_t start = topology.face_offsets[face];
-    const int32_t end = topology.face_offsets[face + 1];
-    if (end - start < 2) {
-      return;
+  const int32_t verts_num = topology.verts_num;
+  const int64_t chunks = topology.corners_num() < 65536 ? 1 : std::min(thread_count(), 16);
+  if (chunks == 1) {
+    /* One pass scattering into the result, faces in order, so each vertex sums its corners
+     * in corner order. */
+    std::fill(r_normals.begin(), r_normals.begin() + verts_num, float3());
+    for (int64_t face = 0; face < topology.faces_num(); face++) {
+      face_corner_contributions(positions, topology, face_normals, face,
+                                [&](int32_t corner, const float3 &contribution) {
+                                  float3 &sum = r_normals[topology.corner_verts[corner]];
+                                  sum = sum + contribution;
+                                });
     }
-    auto edge_dir = [&](int32_t from, int32_t to) {
-      float3 dir = positions[topology.corner_verts[to]] - positions[topology.corner_verts[from]];
-      normalize_checked(dir);
-      return dir;
-    };
-    /* dir_in: direction of the edge arriving at the corner; dir_out: of the one leaving it. */
-    float3 dir_in = edge_dir(end - 1, start);
-    for (int32_t corner = start; corner < end; corner++) {
-      const float3 dir_out = edge_dir(corner, corner_next(start, end, corner));
-      const float angle = safe_acos(-dot(dir_in, dir_out));
-      contributions[corner] = face_normals[face] * angle;
-      dir_in = dir_out;
+    for (int64_t vert = 0; vert < verts_num; vert++) {
+      r_normals[vert] = vert_normal_finish(positions, vert, r_normals[vert]);
     }
-  });
-
-  const GroupedIndices vert_corners = vert_to_corner_map(topology);
-  parallel_each(topology.verts_num, 4096, [&](int64_t vert) {
-    float3 sum;
-    for (const int32_t corner : vert_corners[int32_t(vert)]) {
-      sum = sum + contributions[corner];
+    return;
+  }
+  /* In parallel, each task owns a range of vertices and scans all faces for their corners:
+   * no map, no per-corner buffer, and the same sums in the same order as above (the
+   * corner angle is computed the other way round, which is exact). Scanning the corner
+   * indices is cheap next to the angles, which each corner still computes once. */
+  tbb::parallel_for(int64_t(0), chunks, [&](int64_t chunk) {
+    const int32_t first = int32_t(int64_t(verts_num) * chunk / chunks);
+    const int32_t last = int32_t(int64_t(verts_num) * (chunk + 1) / chunks);
+    std::fill(r_normals.begin() + first, r_normals.begin() + last, float3());
+    for (int64_t face = 0; face < topology.faces_num(); face++) {
+      const int32_t start = topology.face_offsets[face];
+      const int32_t end = topology.face_offsets[face + 1];
+      if (end - start < 2) {
+        continue;
+      }
+      for (int32_t corner = start; corner < end; corner++) {
+        const int32_t vert = topology.corner_verts[corner];
+        if (vert >= first && vert < last) {
+          r_normals[vert] = r_normals[vert] +
+                            face_normals[face] *
+                                corner_angle_calc(positions, topology, start, end, corner);
+        }
+      }
     }
-    if (normalize_checked(sum) == 0.0f) {
-      sum = positions[vert];
-      normalize_checked(sum);
+    for (int64_t vert = first; vert < last; vert++) {
+      r_normals[vert] = vert_normal_finish(positions, vert, r_normals[vert]);
     }
-    r_normals[vert] = sum;
   });
 }
 
@@ -153,84 +324,22 @@ void corner_normals_calc(std::span<const float3> positions, const MeshTopology &
                          std::span<const bool> sharp_edges, std::span<const bool> sharp_faces,
                          std::span<float3> r_normals)
 {
-  auto face_sharp = [&](int32_t face) { return !sharp_faces.empty() && sharp_faces[face]; };
-  const UninitializedArray<int32_t> corner_faces = corner_to_face_calc(topology);
-  const std::vector<int2> smooth_edges = smooth_edge_corners_calc(
-      topology, [&](int32_t edge, int32_t corner_a, int32_t corner_b) {
-        return !(!sharp_edges.empty() && sharp_edges[edge]) &&
-               !face_sharp(corner_faces[corner_a]) && !face_sharp(corner_faces[corner_b]);
-      });
-  const GroupedIndices vert_corners = vert_to_corner_map(topology);
-  std::vector<uint8_t> done(size_t(topology.corners_num()), 0);
-
-  auto face_start = [&](int32_t corner) { return topology.face_offsets[corner_faces[corner]]; };
-  auto face_end = [&](int32_t corner) { return topology.face_offsets[corner_faces[corner] + 1]; };
-  /* Across the edge that arrives at `corner`: the neighbour face's corner at the same vertex,
-   * or -1 where the fan ends. */
-  auto across_prev = [&](int32_t corner) {
-    const int32_t prev = corner_prev(face_start(corner), face_end(corner), corner);
-    const int2 pair = smooth_edges[topology.corner_edges[prev]];
-    return pair.x == -1 ? -1 : (pair.x == prev ? pair.y : pair.x);
-  };
-  /* Across the edge that leaves `corner`. The other face runs that edge the other way, so
-   * its corner on the edge sits at the far vertex and ours is the one after it. */
-  auto across_next = [&](int32_t corner) {
-    const int2 pair = smooth_edges[topology.corner_edges[corner]];
-    if (pair.x == -1) {
-      return -1;
-    }
-    const int32_t other = pair.x == corner ? pair.y : pair.x;
-    return corner_next(face_start(other), face_end(other), other);
-  };
-
-  parallel_each(topology.verts_num, 1024, [&](int64_t vert) {
-    const std::span<const int32_t> corners = vert_corners[int32_t(vert)];
-    const size_t max_steps = corners.size();
-    for (const int32_t corner : corners) {
-      if (done[corner]) {
-        continue;
-      }
-      const int32_t face = corner_faces[corner];
-      if (face_sharp(face)) {
-        r_normals[corner] = face_normals[face];
-        done[corner] = 1;
-        continue;
-      }
-      /* Walk back to where the fan starts (or all the way round a closed fan). */
-      int32_t fan_start = corner;
-      for (size_t step = 0; step < max_steps; step++) {
-        const int32_t prev = across_prev(fan_start);
-        if (prev == -1 || prev == corner) {
-          break;
-        }
-        fan_start = prev;
-      }
-      /* Sum the fan forward, then give every corner of it the result. */
-      float3 sum;
-      int32_t fan_corner = fan_start;
-      for (size_t step = 0; step < max_steps && fan_corner != -1; step++) {
-        const float angle = corner_angle_calc(positions, topology, face_start(fan_corner),
-                                              face_end(fan_corner), fan_corner);
-        sum = sum + face_normals[corner_faces[fan_corner]] * angle;
-        fan_corner = across_next(fan_corner);
-        if (fan_corner == fan_start) {
-          break;
-        }
-      }
-      if (normalize_checked(sum) == 0.0f) {
-        sum = face_normals[face];
-      }
-      fan_corner = fan_start;
-      for (size_t step = 0; step < max_steps && fan_corner != -1; step++) {
-        r_normals[fan_corner] = sum;
-        done[fan_corner] = 1;
-        fan_corner = across_next(fan_corner);
-        if (fan_corner == fan_start) {
-          break;
-        }
-      }
-    }
-  });
+  const int32_t faces_num = topology.faces_num();
+  const bool any_sharp_face = any_true(sharp_faces);
+  const bool all_sharp_faces = any_sharp_face &&
+                               std::find(sharp_faces.begin(), sharp_faces.end(), false) ==
+                                   sharp_faces.end();
+  if (all_sharp_faces) {
+    parallel_each(faces_num, 1024, [&](int64_t face) {
+      std::fill(&r_normals[topology.face_offsets[face]], &r_normals[topology.face_offsets[face + 1]],
+                face_normals[face]);
+    });
+    return;
+  }
+  /* No "nothing sharp: take the vertex normals" shortcut: fans still split at non-manifold
+   * edges, and a zero sum falls back to the face normal, as Blender 3.4's auto smooth does
+   * (the bowtie and degenerate oracle meshes differ otherwise). */
+  corner_normals_split(positions, topology, face_normals, sharp_edges, sharp_faces, r_normals);
 }
 
 void edges_sharp_from_angle(const MeshTopology &topology, std::span<const float3> face_normals,
@@ -243,14 +352,20 @@ void edges_sharp_from_angle(const MeshTopology &topology, std::span<const float3
   }
   const float cos_angle = std::cos(angle);
   const UninitializedArray<int32_t> corner_faces = corner_to_face_calc(topology);
-  smooth_edge_corners_calc(topology, [&](int32_t edge, int32_t corner_a, int32_t corner_b) {
-    /* Each edge is visited once, by one thread, so writing its flag here is race-free. */
-    const float cosine = dot(face_normals[corner_faces[corner_a]],
-                             face_normals[corner_faces[corner_b]]);
+  const EdgeUsers users = edge_users_calc(topology);
+  parallel_each(int64_t(topology.edges.size()), 4096, [&](int64_t edge) {
+    if (users.count[edge] != 2) {
+      return;
+    }
+    const int2 corners = users.corners[edge];
+    if (topology.corner_verts[corners.x] == topology.corner_verts[corners.y]) {
+      return; /* both faces run the edge the same way: not a smooth join, leave it */
+    }
+    const float cosine = dot(face_normals[corner_faces[corners.x]],
+                             face_normals[corner_faces[corners.y]]);
     if (cosine < cos_angle) {
       r_sharp_edges[edge] = true;
     }
-    return true;
   });
 }
 

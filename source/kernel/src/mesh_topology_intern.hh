@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -23,6 +24,15 @@ template<typename Fn> void parallel_each(int64_t size, int64_t grain, const Fn &
                       for (int64_t i = range.begin(); i != range.end(); ++i) {
                         fn(i);
                       }
+                    });
+}
+
+/** Runs fn(begin, end) over parallel chunks of [0, size) of at least `grain` items. */
+template<typename Fn> void parallel_each_range(int64_t size, int64_t grain, const Fn &fn)
+{
+  tbb::parallel_for(tbb::blocked_range<int64_t>(0, size, grain),
+                    [&](const tbb::blocked_range<int64_t> &range) {
+                      fn(range.begin(), range.end());
                     });
 }
 
@@ -74,6 +84,8 @@ template<typename T> class UninitializedArray {
   }
   ~UninitializedArray() { ::operator delete(data_); }
   T &operator[](size_t i) { return data_[i]; }
+  T *data() { return data_; }
+  const T *data() const { return data_; }
   const T &operator[](size_t i) const { return data_[i]; }
 
  private:
@@ -104,42 +116,37 @@ inline int32_t corner_next(int32_t face_start, int32_t face_end, int32_t corner)
   return corner == face_end - 1 ? face_start : corner + 1;
 }
 
-/** Sorts a small range in place; already sorted input (the usual case) costs one pass. */
-inline void sort_small(int32_t *begin, int32_t *end)
+/** The number of threads TBB may use here: the arena's size, capped by a
+ * tbb::global_control limit (which max_concurrency() does not report). Algorithms take
+ * their sequential path at 1, where plain stores beat atomics and extra passes. */
+inline int thread_count()
 {
-  if (end - begin > 32) {
-    std::sort(begin, end);
-    return;
-  }
-  for (int32_t *i = begin + 1; i < end; i++) {
-    const int32_t value = *i;
-    int32_t *j = i;
-    for (; j > begin && *(j - 1) > value; j--) {
-      *j = *(j - 1);
-    }
-    *j = value;
-  }
+  const size_t limit = tbb::global_control::active_value(
+      tbb::global_control::max_allowed_parallelism);
+  return int(std::min<size_t>(size_t(tbb::this_task_arena::max_concurrency()), limit));
 }
 
 /** Builds groups from `for_each_member(source, emit)`, which calls emit(group, value) for
  * each member that source contributes, values increasing with the source. It is called
- * twice per source: once to count, once to scatter. The scatter runs in parallel through
- * atomic cursors, so each group is sorted afterwards to make the result independent of
- * thread timing. */
+ * twice per source: once to count, once to scatter.
+ *
+ * A counting sort over contiguous chunks of sources: each chunk counts into its own array,
+ * the counts become per-chunk cursors (chunk k's members of a group follow chunk k - 1's),
+ * and each chunk scatters its sources in order. So every group comes out in source order
+ * without atomics or a sort, and the result does not depend on the number of chunks. */
 template<typename ForEachMember>
 GroupedIndices build_groups(int32_t groups_num, int64_t sources_num,
                             const ForEachMember &for_each_member)
 {
   GroupedIndices result;
-  /* Count group g into offsets[g + 1]; the inclusive prefix sum then leaves the start of
-   * group g in offsets[g]. */
   result.offsets.assign(size_t(groups_num) + 1, 0);
   int32_t *offsets = result.offsets.data();
-  /* One thread (or little work): plain increments, and the scatter keeps source order, so
-   * the groups come out sorted without the atomics and the sort pass. */
-  const bool sequential = sources_num < 16384 ||
-                          tbb::this_task_arena::max_concurrency() == 1;
-  if (sequential) {
+  /* Each chunk costs a count per group, so few and only for enough work per chunk. */
+  const int64_t chunks = std::clamp<int64_t>(
+      std::min<int64_t>(thread_count(), sources_num / 65536), 1, 8);
+  if (chunks == 1) {
+    /* Count group g into offsets[g + 1]; the inclusive prefix sum leaves the start of group
+     * g in offsets[g], which serves as its cursor and ends at the start of group g + 1. */
     for (int64_t source = 0; source < sources_num; source++) {
       for_each_member(source, [&](int32_t group, int32_t /*value*/) { offsets[group + 1]++; });
     }
@@ -147,39 +154,65 @@ GroupedIndices build_groups(int32_t groups_num, int64_t sources_num,
       offsets[group + 1] += offsets[group];
     }
     result.indices.resize(size_t(offsets[groups_num]));
+    int32_t *indices = result.indices.data();
     for (int64_t source = 0; source < sources_num; source++) {
       for_each_member(source, [&](int32_t group, int32_t value) {
-        result.indices[offsets[group]++] = value;
+        indices[offsets[group]++] = value;
       });
     }
     std::copy_backward(offsets, offsets + groups_num, offsets + groups_num + 1);
     offsets[0] = 0;
     return result;
   }
-  parallel_each(sources_num, 4096, [&](int64_t source) {
-    for_each_member(source, [&](int32_t group, int32_t /*value*/) {
-      std::atomic_ref<int32_t>(offsets[group + 1]).fetch_add(1, std::memory_order_relaxed);
-    });
+
+  const size_t groups = size_t(groups_num);
+  UninitializedArray<int32_t> counts(size_t(chunks) * groups);
+  auto chunk_sources = [&](int64_t chunk) {
+    return std::pair<int64_t, int64_t>(sources_num * chunk / chunks,
+                                       sources_num * (chunk + 1) / chunks);
+  };
+  tbb::parallel_for(int64_t(0), chunks, [&](int64_t chunk) {
+    int32_t *chunk_counts = &counts[size_t(chunk) * groups];
+    std::fill(chunk_counts, chunk_counts + groups, 0);
+    const auto [begin, end] = chunk_sources(chunk);
+    for (int64_t source = begin; source < end; source++) {
+      for_each_member(source, [&](int32_t group, int32_t) { chunk_counts[group]++; });
+    }
+  });
+  parallel_each_range(groups_num, 16384, [&](int64_t begin, int64_t end) {
+    for (int64_t group = begin; group < end; group++) {
+      int32_t total = 0;
+      for (int64_t chunk = 0; chunk < chunks; chunk++) {
+        total += counts[size_t(chunk) * groups + size_t(group)];
+      }
+      offsets[group + 1] = total;
+    }
   });
   for (int32_t group = 0; group < groups_num; group++) {
     offsets[group + 1] += offsets[group];
   }
-  result.indices.resize(size_t(offsets[groups_num]));
-
-  /* offsets[g] serves as group g's cursor and ends at the start of group g + 1, so shifting
-   * the array by one afterwards restores the starts. */
-  parallel_each(sources_num, 4096, [&](int64_t source) {
-    for_each_member(source, [&](int32_t group, int32_t value) {
-      const int32_t slot =
-          std::atomic_ref<int32_t>(offsets[group]).fetch_add(1, std::memory_order_relaxed);
-      result.indices[slot] = value;
-    });
+  /* Counts become cursors: where each chunk's members of each group start. */
+  parallel_each_range(groups_num, 16384, [&](int64_t begin, int64_t end) {
+    for (int64_t group = begin; group < end; group++) {
+      int32_t cursor = offsets[group];
+      for (int64_t chunk = 0; chunk < chunks; chunk++) {
+        int32_t &slot = counts[size_t(chunk) * groups + size_t(group)];
+        const int32_t count = slot;
+        slot = cursor;
+        cursor += count;
+      }
+    }
   });
-  std::copy_backward(offsets, offsets + groups_num, offsets + groups_num + 1);
-  offsets[0] = 0;
-
-  parallel_each(groups_num, 4096, [&](int64_t group) {
-    sort_small(result.indices.data() + offsets[group], result.indices.data() + offsets[group + 1]);
+  result.indices.resize(size_t(offsets[groups_num]));
+  int32_t *indices = result.indices.data();
+  tbb::parallel_for(int64_t(0), chunks, [&](int64_t chunk) {
+    int32_t *cursors = &counts[size_t(chunk) * groups];
+    const auto [begin, end] = chunk_sources(chunk);
+    for (int64_t source = begin; source < end; source++) {
+      for_each_member(source, [&](int32_t group, int32_t value) {
+        indices[cursors[group]++] = value;
+      });
+    }
   });
   return result;
 }

@@ -11,6 +11,7 @@
 #include <set>
 
 #include <nlohmann/json.hpp>
+#include <tbb/global_control.h>
 
 #include "whisk/kernel/mesh_topology.hh"
 
@@ -202,6 +203,32 @@ TEST(MeshTopology, CornerNormalsWithoutSharpnessEqualVertNormals)
     expect_near(corner_normals[corner], vert_normals[mesh.corner_verts[corner]],
                 "corner " + std::to_string(corner));
   }
+}
+
+/* The sequential and the parallel paths sum in the same order: bit-identical results. */
+TEST(MeshTopology, NormalsSameWithOneThread)
+{
+  const TestMesh mesh = TestMesh::grid(300, 200);
+  const std::vector<float3> face_normals = face_normals_of(mesh);
+  std::unique_ptr<bool[]> sharp(new bool[mesh.edges.size()]());
+  for (size_t edge = 0; edge < mesh.edges.size(); edge += 7) {
+    sharp[edge] = true;
+  }
+  auto calc = [&](std::vector<float3> &verts, std::vector<float3> &corners) {
+    verts.resize(mesh.positions.size());
+    corners.resize(mesh.corner_verts.size());
+    vert_normals_calc(mesh.positions, mesh.topology(), face_normals, verts);
+    corner_normals_calc(mesh.positions, mesh.topology(), face_normals,
+                        {sharp.get(), mesh.edges.size()}, {}, corners);
+  };
+  std::vector<float3> verts, corners, verts_1, corners_1;
+  calc(verts, corners);
+  {
+    tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
+    calc(verts_1, corners_1);
+  }
+  EXPECT_EQ(std::memcmp(verts.data(), verts_1.data(), verts.size() * sizeof(float3)), 0);
+  EXPECT_EQ(std::memcmp(corners.data(), corners_1.data(), corners.size() * sizeof(float3)), 0);
 }
 
 TEST(MeshTopology, SharpFromAngleKeepsExistingAndIgnoresPi)

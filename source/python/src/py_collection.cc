@@ -461,6 +461,9 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
         values[size_t(i)] = (!number || std::isnan(v)) ? v :
                                                          std::clamp(v, prop.hard_min, prop.hard_max);
       }
+      /* Elements of structure-of-arrays data (index >= 0) update their container, the
+       * same for every item: one update after all writes, not a million. */
+      const bool elements = !items.empty() && items[0].index >= 0;
       for (int64_t i = 0; i < count; i++) {
         const PointerRNA &item = items[size_t(i)];
         for (int k = 0; k < width; k++) {
@@ -472,7 +475,12 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
             default: prop.set_bool(item, index, v != 0.0); break;
           }
         }
-        rna::property_changed(item, prop);
+        if (!elements) {
+          rna::property_changed(item, prop);
+        }
+      }
+      if (elements) {
+        rna::property_changed(items[0], prop);
       }
       Py_RETURN_NONE;
     }

@@ -72,11 +72,28 @@ std::pair<int32_t, int32_t> face_range(const Mesh &mesh, int64_t face)
 }
 
 template<typename T>
-void vector_property(PropertyDef prop, int size, std::function<T(const PointerRNA &)> get)
+PropertyDef vector_property(PropertyDef prop, int size, std::function<T(const PointerRNA &)> get)
 {
   prop.get()->array_dimensions[0] = size;
   prop.read_only();
   prop.get()->get_float = [get](const PointerRNA &p, int i) { return double(get(p)[i]); };
+  return prop;
+}
+
+/** foreach_get of cached derived vectors (normals) straight from the cache. */
+void cached_raw(PropertyDef prop, std::span<const float3> (*values)(const Mesh &))
+{
+  prop.get()->raw_array = [values](const PointerRNA &owner,
+                                   bool for_write) -> std::optional<RawArray> {
+    if (for_write) {
+      return std::nullopt;
+    }
+    const std::span<const float3> v = values(mesh_of(owner));
+    if (v.empty()) {
+      return std::nullopt;
+    }
+    return RawArray{const_cast<float3 *>(v.data()), RawType::Float32, 12, int64_t(v.size())};
+  };
 }
 
 void define_vertex(BlenderRNA &rna)
@@ -103,12 +120,15 @@ void define_vertex(BlenderRNA &rna)
   co.update([](Main &, const PointerRNA &p) { mesh_changed(p, MeshChange::Positions); });
   co.recalc(dna::ID_RECALC_GEOMETRY);
 
-  vector_property<float3>(def.add("normal", PropertyType::Float)
-                              .ui("Normal", "Vertex normal")
-                              .subtype(PropertySubtype::Direction),
-                          3, [](const PointerRNA &p) {
-                            return checked(kernel::mesh_vert_normals(mesh_of(p)), p.index);
-                          });
+  cached_raw(vector_property<float3>(def.add("normal", PropertyType::Float)
+                                         .ui("Normal", "Vertex normal")
+                                         .subtype(PropertySubtype::Direction),
+                                     3,
+                                     [](const PointerRNA &p) {
+                                       return checked(kernel::mesh_vert_normals(mesh_of(p)),
+                                                      p.index);
+                                     }),
+             kernel::mesh_vert_normals);
   element_flag(def, "select", ".select_vert", AttrDomain::Point, MeshChange::Other)
       .ui("Select", "");
   element_flag(def, "hide", ".hide_vert", AttrDomain::Point, MeshChange::Other).ui("Hide", "");
@@ -229,13 +249,17 @@ void define_polygon(BlenderRNA &rna)
   };
   total.update([](Main &, const PointerRNA &p) { mesh_changed(p, MeshChange::Topology); });
 
-  vector_property<float3>(def.add("normal", PropertyType::Float)
-                              .ui("Polygon Normal", "Local space unit length normal vector")
-                              .subtype(PropertySubtype::Direction)
-                              .range(-1, 1),
-                          3, [](const PointerRNA &p) {
-                            return checked(kernel::mesh_face_normals(mesh_of(p)), p.index);
-                          });
+  cached_raw(vector_property<float3>(def.add("normal", PropertyType::Float)
+                                         .ui("Polygon Normal",
+                                             "Local space unit length normal vector")
+                                         .subtype(PropertySubtype::Direction)
+                                         .range(-1, 1),
+                                     3,
+                                     [](const PointerRNA &p) {
+                                       return checked(kernel::mesh_face_normals(mesh_of(p)),
+                                                      p.index);
+                                     }),
+             kernel::mesh_face_normals);
   vector_property<float3>(def.add("center", PropertyType::Float)
                               .ui("Polygon Center", "Center of the polygon")
                               .subtype(PropertySubtype::XYZ),
@@ -309,13 +333,17 @@ void define_loop(BlenderRNA &rna)
     prop.update([](Main &, const PointerRNA &p) { mesh_changed(p, MeshChange::Topology); });
     prop.recalc(dna::ID_RECALC_GEOMETRY);
   }
-  vector_property<float3>(def.add("normal", PropertyType::Float)
-                              .ui("Normal", "The normal of the face corner (split normal)")
-                              .subtype(PropertySubtype::Direction)
-                              .range(-1, 1),
-                          3, [](const PointerRNA &p) {
-                            return checked(kernel::mesh_corner_normals(mesh_of(p)), p.index);
-                          });
+  cached_raw(vector_property<float3>(def.add("normal", PropertyType::Float)
+                                         .ui("Normal",
+                                             "The normal of the face corner (split normal)")
+                                         .subtype(PropertySubtype::Direction)
+                                         .range(-1, 1),
+                                     3,
+                                     [](const PointerRNA &p) {
+                                       return checked(kernel::mesh_corner_normals(mesh_of(p)),
+                                                      p.index);
+                                     }),
+             kernel::mesh_corner_normals);
   element_index_property(def, "loop");
 }
 

@@ -10,6 +10,9 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <type_traits>
 #include <memory>
 #include <span>
 #include <utility>
@@ -143,23 +146,56 @@ template<typename T> class SharedArray {
     if (size == size_) {
       return;
     }
-    SharedArray grown(size, NoInit());
+    /* Zero values come from zeroed memory (see Block), so growing touches only the
+     * pages the old elements are copied into. */
+    SharedArray grown(size, value);
     std::copy_n(data_, std::min(size, size_), grown.data_);
-    if (size > size_) {
-      std::fill(grown.data_ + size_, grown.data_ + size, value);
-    }
     *this = std::move(grown);
   }
 
  private:
-  /** Buffer and count in one allocation: the info frees the elements and itself. */
+  static constexpr bool kPlain = std::is_trivially_copyable_v<T> &&
+                                 std::is_trivially_default_constructible_v<T>;
+
+  /** The info, which frees the elements and itself. Plain element types come from
+   * malloc, and all-zero values from calloc: large zeroed blocks are fresh pages the
+   * system zeroes on first touch, so a million new vertices cost no page faults until
+   * they are written (mesh.vertices.add then foreach_set touches each page once). */
   struct Block final : ImplicitSharingInfo {
-    std::unique_ptr<T[]> elements;
-    Block(size_t size, const T *value) : elements(new T[size])
+    T *elements = nullptr;
+    Block(size_t size, const T *value)
     {
-      if (value) {
-        std::fill_n(elements.get(), size, *value);
+      if constexpr (kPlain) {
+        const bool zero = value && is_zero(*value);
+        elements = static_cast<T *>(zero ? std::calloc(size, sizeof(T)) :
+                                           std::malloc(size * sizeof(T)));
+        if (!elements) {
+          throw std::bad_alloc();
+        }
+        if (value && !zero) {
+          std::fill_n(elements, size, *value);
+        }
       }
+      else {
+        elements = new T[size];
+        if (value) {
+          std::fill_n(elements, size, *value);
+        }
+      }
+    }
+    ~Block() override
+    {
+      if constexpr (kPlain) {
+        std::free(elements);
+      }
+      else {
+        delete[] elements;
+      }
+    }
+    static bool is_zero(const T &value)
+    {
+      const auto *bytes = reinterpret_cast<const unsigned char *>(&value);
+      return std::all_of(bytes, bytes + sizeof(T), [](unsigned char b) { return b == 0; });
     }
   };
 
@@ -170,7 +206,7 @@ template<typename T> class SharedArray {
     }
     auto *block = new Block(size, value);
     info_ = block;
-    data_ = block->elements.get();
+    data_ = block->elements;
     size_ = size;
   }
   void release()
