@@ -25,29 +25,9 @@ PYTHON=/usr/bin/python3
 SIZES=("$@")
 [[ ${#SIZES[@]} -gt 0 ]] || SIZES=(1000)
 
-if [[ -z "${WHISK_SKIP_BUILD:-}" ]]; then
-  if ! build_log=$(bash "$ROOT/scripts/build.sh" "$BUILD_DIR" 2>&1); then
-    echo "$build_log" >&2
-    exit 1
-  fi
-fi
-if ! compgen -G "$BUILD_DIR/python/_whisk*.so" >/dev/null; then
-  echo "bench/run_mesh.sh: no _whisk extension in $BUILD_DIR/python (build it first)" >&2
-  exit 1
-fi
-
-if [[ -n "${BENCH_OUT:-}" ]]; then
-  OUT=$BENCH_OUT
-  mkdir -p "$OUT"
-else
-  OUT=$(mktemp -d)
-  trap 'rm -rf "$OUT"' EXIT
-fi
-
-run_blender=
-if [[ -z "${NO_BLENDER:-}" ]] && command -v blender >/dev/null; then
-  run_blender=1
-fi
+RUNNER=bench/run_mesh.sh
+# shellcheck source=bench/python_env.sh
+source "$ROOT/bench/python_env.sh"
 
 status=0
 for n in "${SIZES[@]}"; do

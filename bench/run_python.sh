@@ -30,29 +30,9 @@ PYTHON=/usr/bin/python3
 COUNTS=("$@")
 [[ ${#COUNTS[@]} -gt 0 ]] || COUNTS=(1000 5000 20000)
 
-if [[ -z "${WHISK_SKIP_BUILD:-}" ]]; then
-  if ! build_log=$(bash "$ROOT/scripts/build.sh" "$BUILD_DIR" 2>&1); then
-    echo "$build_log" >&2
-    exit 1
-  fi
-fi
-if ! compgen -G "$BUILD_DIR/python/_whisk*.so" >/dev/null; then
-  echo "bench/run_python.sh: no _whisk extension in $BUILD_DIR/python (build it first)" >&2
-  exit 1
-fi
-
-if [[ -n "${BENCH_OUT:-}" ]]; then
-  OUT=$BENCH_OUT
-  mkdir -p "$OUT"
-else
-  OUT=$(mktemp -d)
-  trap 'rm -rf "$OUT"' EXIT
-fi
-
-run_blender=
-if [[ -z "${NO_BLENDER:-}" ]] && command -v blender >/dev/null; then
-  run_blender=1
-fi
+RUNNER=bench/run_python.sh
+# shellcheck source=bench/python_env.sh
+source "$ROOT/bench/python_env.sh"
 
 import_args=(--json "$OUT/import.json")
 [[ -n "$run_blender" ]] || import_args+=(--no-blender)
