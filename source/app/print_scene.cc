@@ -62,6 +62,7 @@ const char *object_type_name(ObjectType type)
     case ObjectType::Mesh: return "MESH";
     case ObjectType::Camera: return "CAMERA";
     case ObjectType::Light: return "LIGHT";
+    case ObjectType::PointCloud: return "POINTCLOUD";
   }
   return "?";
 }

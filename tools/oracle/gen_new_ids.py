@@ -33,6 +33,7 @@ def created():
     yield "images", "image", data.images.new("NewImage", 16, 16)
     yield "actions", "action", data.actions.new("NewAction")
     yield "texts", "text", data.texts.new("NewText")
+    yield "pointclouds", "pointcloud", data.pointclouds.new("NewPointCloud")
 
 
 def main():

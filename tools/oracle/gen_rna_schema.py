@@ -31,6 +31,7 @@ STRUCTS = [
     "BlendDataObjects", "BlendDataScenes", "BlendDataCollections", "BlendDataMeshes",
     "BlendDataCameras", "BlendDataLights", "BlendDataMaterials", "BlendDataWorlds",
     "BlendDataImages", "BlendDataActions", "BlendDataTexts", "BlendDataNodeTrees",
+    "BlendDataPointClouds",
     # collection function structs
     "CollectionObjects", "CollectionChildren", "ViewLayers", "LayerObjects",
     "SceneObjects", "IDMaterials",
@@ -44,6 +45,8 @@ STRUCTS = [
     "StringAttributeValue", "BoolAttributeValue", "Float2AttributeValue",
     "ByteIntAttributeValue", "MeshUVLoopLayer", "MeshUVLoop", "UVLoopLayers",
     "VertexGroup", "VertexGroups", "VertexGroupElement",
+    # point clouds (on the same attribute storage)
+    "PointCloud", "Point",
 ]
 
 

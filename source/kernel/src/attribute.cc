@@ -114,6 +114,19 @@ Attribute &attribute_add(AttributeStorage &storage, std::string name, AttrDomain
   return attribute_add_shared(storage, std::move(name), domain, type, std::move(values));
 }
 
+void attribute_fill_default(Attribute &attribute)
+{
+  if (attribute.type == AttrType::FloatColor) {
+    std::ranges::fill(attribute.mutable_span<float4>(), float4(1, 1, 1, 1));
+  }
+  else if (attribute.type == AttrType::ByteColor) {
+    std::ranges::fill(attribute.mutable_span<uchar4>(), uchar4{255, 255, 255, 255});
+  }
+  else if (attribute.type == AttrType::Quaternion) {
+    std::ranges::fill(attribute.mutable_span<float4>(), float4(1, 0, 0, 0));
+  }
+}
+
 bool attribute_remove(AttributeStorage &storage, std::string_view name)
 {
   for (auto it = storage.attributes.begin(); it != storage.attributes.end(); ++it) {

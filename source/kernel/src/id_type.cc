@@ -9,6 +9,7 @@ namespace whisk::kernel {
 static const IDTypeInfo *const all_types[dna::ID_TYPE_COUNT] = {
     &IDType_LI, &IDType_SCE, &IDType_GR, &IDType_OB, &IDType_ME, &IDType_CA, &IDType_LA,
     &IDType_MA, &IDType_WO,  &IDType_IM, &IDType_AC, &IDType_TXT, &IDType_NT,
+    &IDType_PT,
 };
 
 const IDTypeInfo &id_type_info(IDType type)

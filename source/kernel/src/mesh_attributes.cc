@@ -13,20 +13,6 @@ namespace {
 
 bool is_mesh_domain(AttrDomain domain) { return int(domain) <= int(AttrDomain::Corner); }
 
-/** Fills a new attribute with Blender's default value where it is not zero. */
-void fill_default(Attribute &attribute)
-{
-  if (attribute.type == AttrType::FloatColor) {
-    std::ranges::fill(attribute.mutable_span<float4>(), float4(1, 1, 1, 1));
-  }
-  else if (attribute.type == AttrType::ByteColor) {
-    std::ranges::fill(attribute.mutable_span<uchar4>(), uchar4{255, 255, 255, 255});
-  }
-  else if (attribute.type == AttrType::Quaternion) {
-    std::ranges::fill(attribute.mutable_span<float4>(), float4(1, 0, 0, 0));
-  }
-}
-
 /** Replaces references to a name (active color, UV maps) after a rename or removal. */
 void rename_references(Mesh &mesh, std::string_view from, std::string_view to)
 {
@@ -60,7 +46,7 @@ Attribute &mesh_attribute_add(Mesh &mesh, std::string_view name, AttrType type,
   const std::string unique = attribute_unique_name(mesh.attributes, name);
   Attribute &attribute = attribute_add(mesh.attributes, unique, domain, type,
                                        mesh_domain_size(mesh, domain));
-  fill_default(attribute);
+  attribute_fill_default(attribute);
   /* The first color attribute becomes the active and the rendered one. */
   if (attribute_is_color(attribute)) {
     if (mesh.active_color_attribute.empty()) {

@@ -4,10 +4,11 @@
 //
 // An ArrayView exports an attribute's buffer through the buffer protocol. It holds a *view*
 // on the buffer (ImplicitSharingInfo), so the memory stays valid for as long as the view
-// lives, even after the mesh is resized or removed; it then simply no longer belongs to
-// the mesh. A writable view first makes the buffer the mesh's own (copy-on-write) and
+// lives, even after the mesh (or point cloud: any geometry, through
+// kernel::AttributeOwner) is resized or removed; it then simply no longer belongs to the
+// mesh. A writable view first makes the buffer the mesh's own (copy-on-write) and
 // registers as a *writer*: copies of the mesh then get their own arrays, and the mesh's
-// caches (normals, bounds...) are recomputed while the writer lives. Topology arrays are
+// caches (normals, bounds...) check a hash of the written array before they are reused. Topology arrays are
 // only ever exported read-only: writing indices there could make the mesh inconsistent
 // behind the checks of foreach_set and from_pydata.
 
@@ -15,6 +16,7 @@
 
 #include "bridge.hh"
 #include "whisk/geometry/mesh_primitives.hh"
+#include "whisk/kernel/attribute_owner.hh"
 #include "whisk/kernel/lib_id.hh"
 #include "whisk/kernel/mesh.hh"
 
@@ -122,19 +124,20 @@ const PointerRNA &struct_arg(PyObject *obj, const char *context)
   return reinterpret_cast<PyStruct *>(obj)->handle.resolve();
 }
 
-/** The attribute behind an Attribute or MeshUVLoopLayer object. */
-Attribute &attribute_arg(PyObject *obj, Mesh **r_mesh)
+/** The attribute behind an Attribute or MeshUVLoopLayer object, and its geometry. */
+Attribute &attribute_arg(PyObject *obj, kernel::AttributeOwner *r_owner)
 {
   const PointerRNA &ptr = struct_arg(obj, "as_array()");
   const rna::BlenderRNA &rna = rna::blender_rna();
+  const kernel::AttributeOwner owner = kernel::AttributeOwner::from_id(ptr.owner_id);
   if (!ptr.type || !(ptr.type->is_a(rna.find("Attribute")) ||
                      ptr.type->is_a(rna.find("MeshUVLoopLayer"))) ||
-      !ptr.owner_id || ptr.owner_id->type != dna::IDType::Mesh)
+      !owner)
   {
-    raise(ErrorKind::Type, "as_array(): expected a mesh attribute, not ",
+    raise(ErrorKind::Type, "as_array(): expected a geometry attribute, not ",
           ptr.type ? ptr.type->identifier : "?");
   }
-  *r_mesh = reinterpret_cast<Mesh *>(ptr.owner_id);
+  *r_owner = owner;
   return *static_cast<Attribute *>(ptr.data);
 }
 
@@ -146,12 +149,10 @@ PyObject *attribute_view(PyObject *, PyObject *args)
     if (!PyArg_ParseTuple(args, "Op:attribute_view", &obj, &writable)) {
       throw PyRaised();
     }
-    Mesh *mesh = nullptr;
-    Attribute &attribute = attribute_arg(obj, &mesh);
+    kernel::AttributeOwner owner;
+    Attribute &attribute = attribute_arg(obj, &owner);
     const Layout layout = layout_of(attribute.type);
-    const bool topology = kernel::mesh_attribute_required(attribute.name) &&
-                          attribute.name != kernel::ATTR_POSITION;
-    if (writable && topology) {
+    if (writable && owner.is_topology(attribute.name)) {
       raise(ErrorKind::Value, "as_array(): \"", attribute.name,
             "\" defines the topology and is read-only; change it with foreach_set or "
             "from_pydata, which check the indices");
@@ -185,13 +186,8 @@ PyObject *attribute_view(PyObject *, PyObject *args)
     if (writable) {
       /* Caches built before now are stale once the view writes; the writer count makes
        * them recompute from here on. */
-      if (attribute.name == kernel::ATTR_POSITION) {
-        kernel::mesh_tag_positions_changed(*mesh);
-      }
-      else {
-        kernel::mesh_tag_sharpness_changed(*mesh);
-      }
-      kernel::id_tag_update(&mesh->id, dna::ID_RECALC_GEOMETRY);
+      owner.values_changed(attribute.name);
+      kernel::id_tag_update(owner.id(), dna::ID_RECALC_GEOMETRY);
     }
     return reinterpret_cast<PyObject *>(view);
   });

@@ -307,4 +307,6 @@ TEST(rna_oracle, new_id_values_match_blender)
   check("scenes:scene", kernel::id_new(bmain, dna::IDType::Scene, "NewScene"));
   check("actions:action", kernel::id_new(bmain, dna::IDType::Action, "NewAction"));
   check("texts:text", kernel::id_new(bmain, dna::IDType::Text, "NewText"));
+  check("pointclouds:pointcloud",
+        kernel::id_new(bmain, dna::IDType::PointCloud, "NewPointCloud"));
 }

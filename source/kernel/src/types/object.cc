@@ -77,6 +77,7 @@ static std::optional<ObjectType> object_type_for_data_type(IDType type)
     case IDType::Mesh: return ObjectType::Mesh;
     case IDType::Camera: return ObjectType::Camera;
     case IDType::Light: return ObjectType::Light;
+    case IDType::PointCloud: return ObjectType::PointCloud;
     default: return std::nullopt;
   }
 }
@@ -311,6 +312,9 @@ std::vector<Material *> *data_materials(ID *data)
 {
   if (data && data->type == IDType::Mesh) {
     return &cast<Mesh>(data).materials;
+  }
+  if (data && data->type == IDType::PointCloud) {
+    return &cast<PointCloud>(data).materials;
   }
   return nullptr;
 }

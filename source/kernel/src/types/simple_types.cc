@@ -1,6 +1,7 @@
 // ID types whose data is plain fields plus, for some, an embedded node tree.
 
 #include "type_helpers.hh"
+#include "whisk/kernel/pointcloud.hh"
 
 namespace whisk::kernel {
 using namespace types;
@@ -136,6 +137,27 @@ const IDTypeInfo IDType_ME = {
     .destroy = destroy_plain<Mesh>,
     .foreach_id = [](ID *id, const IDRefVisitor &visitor) {
       for (Material *&material : cast<Mesh>(id).materials) {
+        visit_slot(visitor, id, material, IDREF_USER);
+      }
+    },
+    .unlink_runtime = nullptr,
+};
+
+/* Point clouds: a plain copy shares every attribute array (implicit sharing). */
+const IDTypeInfo IDType_PT = {
+    .type = IDType::PointCloud,
+    .code = "PT",
+    .name = "PointCloud",
+    .name_plural = "pointclouds",
+    .default_name = "PointCloud",
+    .flags = IDTYPE_FLAG_ANIMATABLE,
+    .alloc = alloc<PointCloud>,
+    /* As Blender 3.4: a new point cloud has no points but already a `position`. */
+    .init = [](Main &, ID *id) { pointcloud_resize(cast<PointCloud>(id), 0); },
+    .duplicate = duplicate_plain<PointCloud>,
+    .destroy = destroy_plain<PointCloud>,
+    .foreach_id = [](ID *id, const IDRefVisitor &visitor) {
+      for (Material *&material : cast<PointCloud>(id).materials) {
         visit_slot(visitor, id, material, IDREF_USER);
       }
     },

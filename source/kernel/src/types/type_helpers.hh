@@ -26,5 +26,6 @@ template<typename T> const T &cast(const ID *id) { return *reinterpret_cast<cons
 namespace whisk::kernel {
 /* Each type's table entry, defined in src/types/<type>.cc. */
 extern const IDTypeInfo IDType_LI, IDType_SCE, IDType_GR, IDType_OB, IDType_ME, IDType_CA,
-    IDType_LA, IDType_MA, IDType_WO, IDType_IM, IDType_AC, IDType_TXT, IDType_NT;
+    IDType_LA, IDType_MA, IDType_WO, IDType_IM, IDType_AC, IDType_TXT, IDType_NT,
+    IDType_PT;
 }  // namespace whisk::kernel

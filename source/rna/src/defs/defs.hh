@@ -22,6 +22,7 @@ void define_mesh_elements(BlenderRNA &rna);   /* rna_mesh_elements.cc */
 void define_attributes(BlenderRNA &rna);      /* rna_attribute.cc */
 void define_mesh_attributes(BlenderRNA &rna); /* rna_mesh_attributes.cc */
 void define_mesh_functions(BlenderRNA &rna);  /* rna_mesh_functions.cc */
+void define_pointcloud(BlenderRNA &rna);      /* rna_pointcloud.cc */
 void define_image(BlenderRNA &rna);
 void define_action(BlenderRNA &rna);
 void define_text(BlenderRNA &rna);

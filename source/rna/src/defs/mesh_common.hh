@@ -6,6 +6,7 @@
 // an element pointer has owner_id = the Mesh, data = the domain's count member (a stable
 // address that names the domain) and index = the element.
 
+#include "attribute_common.hh"
 #include "defs.hh"
 #include "whisk/kernel/mesh.hh"
 

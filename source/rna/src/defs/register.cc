@@ -19,6 +19,7 @@ void register_all(BlenderRNA &rna)
       {"SunLight", "Light"},    {"SpotLight", "Light"},    {"AreaLight", "Light"},
       {"Material", "ID"},       {"World", "ID"},           {"Image", "ID"},
       {"Action", "ID"},         {"Text", "ID"},            {"NodeTree", "ID"},
+      {"PointCloud", "ID"},
       {"BlendData", nullptr},   {"CameraDOFSettings", nullptr},
       {"MaterialSlot", nullptr}, {"RenderSettings", nullptr}, {"UnitSettings", nullptr},
       {"View3DCursor", nullptr}, {"ViewLayer", nullptr},  {"LayerCollection", nullptr},
@@ -49,6 +50,7 @@ void register_all(BlenderRNA &rna)
   define_attributes(rna);
   define_mesh_attributes(rna);
   define_mesh_functions(rna);
+  define_pointcloud(rna); /* after AttributeGroup (rna_mesh_attributes.cc) */
   define_image(rna);
   define_action(rna);
   define_text(rna);

@@ -159,7 +159,7 @@ void define_action(BlenderRNA &rna)
       {"PAINTCURVE", "Paint Curve", std::nullopt},
       {"PALETTE", "Palette", std::nullopt},
       {"PARTICLE", "Particle", std::nullopt},
-      {"POINTCLOUD", "Point Cloud", std::nullopt},
+      {"POINTCLOUD", "Point Cloud", IDType::PointCloud},
       {"SCENE", "Scene", IDType::Scene},
       {"SIMULATION", "Simulation", std::nullopt},
       {"SOUND", "Sound", std::nullopt},

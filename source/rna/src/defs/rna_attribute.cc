@@ -1,6 +1,7 @@
-// Attributes: `mesh.attributes` (AttributeGroup), the typed Attribute structs with their
-// `data` values, `mesh.color_attributes` and `mesh.uv_layers`. Attribute pointers hold the
-// dna::Attribute; value pointers hold the attribute and an index (see mesh_common.hh).
+// The typed Attribute structs with their `data` values, for every geometry type (meshes,
+// point clouds). Attribute pointers hold the dna::Attribute with owner_id = the geometry's
+// ID; value pointers hold the attribute and an index (see mesh_common.hh). The geometry's
+// rules are reached through kernel::AttributeOwner (attribute_owner() below).
 
 #include <cmath>
 
@@ -39,20 +40,10 @@ template<typename T> T *value_ptr(const PointerRNA &p, bool for_write)
   return const_cast<T *>(&attribute.span<T>()[size_t(p.index)]);
 }
 
-/** Runs after a value changed: invalidates what the attribute feeds. */
+/** Runs after a value changed: invalidates what the attribute feeds (mesh normals...). */
 void value_changed(Main &, const PointerRNA &p)
 {
-  const Attribute &attribute = attribute_of(p);
-  Mesh &mesh = mesh_of(p);
-  if (attribute.name == kernel::ATTR_POSITION) {
-    kernel::mesh_tag_positions_changed(mesh);
-  }
-  else if (kernel::mesh_attribute_required(attribute.name)) {
-    kernel::mesh_tag_topology_changed(mesh);
-  }
-  else if (attribute.name == "sharp_edge" || attribute.name == "sharp_face") {
-    kernel::mesh_tag_sharpness_changed(mesh);
-  }
+  attribute_owner(p).values_changed(attribute_of(p).name);
 }
 
 /** A number (or fixed array of numbers) value property over element type T made of
@@ -274,7 +265,7 @@ void define_attribute_base(BlenderRNA &rna)
   name.not_animatable();
   name.get()->get_string = [](const PointerRNA &p) { return attribute_of(p).name; };
   name.get()->set_string = [](const PointerRNA &p, std::string_view v) {
-    kernel::mesh_attribute_rename(mesh_of(p), attribute_of(p), v);
+    attribute_owner(p).rename(attribute_of(p), v);
   };
   def.srna()->name_property = name.get();
 
@@ -302,7 +293,7 @@ void define_attribute_base(BlenderRNA &rna)
       .read_only()
       .not_animatable();
   required.get()->get_bool = [](const PointerRNA &p, int) {
-    return kernel::mesh_attribute_required(attribute_of(p).name);
+    return attribute_owner(p).is_required(attribute_of(p).name);
   };
 
   std::vector<const StructRNA *> refined;

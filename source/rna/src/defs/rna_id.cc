@@ -448,6 +448,7 @@ void define_blend_data(BlenderRNA &rna)
       {"collections", IDType::Collection, "BlendDataCollections"},
       {"texts", IDType::Text, "BlendDataTexts"},
       {"actions", IDType::Action, "BlendDataActions"},
+      {"pointclouds", IDType::PointCloud, "BlendDataPointClouds"},
   };
   for (const Entry &entry : entries) {
     define_main_collection(rna, entry.name, entry.type, entry.functions);

@@ -1,6 +1,6 @@
-// The mesh's attribute collections: `attributes` and `color_attributes` (AttributeGroup,
-// with new/remove and the active and color references) and `uv_layers` (UVLoopLayers of
-// MeshUVLoopLayer).
+// Attribute collections: `attributes` and `color_attributes` (AttributeGroup, with
+// new/remove and the active and color references) of every geometry ID, through
+// kernel::AttributeOwner, and the mesh's `uv_layers` (UVLoopLayers of MeshUVLoopLayer).
 
 #include "mesh_common.hh"
 
@@ -19,10 +19,10 @@ PointerRNA attribute_pointer(const PointerRNA &mesh_ptr, Attribute *attribute)
   return pointer_from_data(mesh_ptr, blender_rna().find("Attribute"), attribute);
 }
 
-std::vector<Attribute *> color_attributes(Mesh &mesh)
+std::vector<Attribute *> color_attributes(dna::AttributeStorage &storage)
 {
   std::vector<Attribute *> colors;
-  for (const auto &attribute : mesh.attributes.attributes) {
+  for (const auto &attribute : storage.attributes) {
     if (kernel::attribute_is_color(*attribute)) {
       colors.push_back(attribute.get());
     }
@@ -40,7 +40,7 @@ int64_t index_in(const std::vector<Attribute *> &list, std::string_view name)
   return -1;
 }
 
-/** Checks an Attribute argument belongs to this mesh. */
+/** Checks an Attribute argument belongs to this geometry. */
 Attribute &own_attribute(const FunctionCall &call, const char *function)
 {
   const PointerRNA *arg = std::get_if<PointerRNA>(&call.args[0]);
@@ -49,7 +49,7 @@ Attribute &own_attribute(const FunctionCall &call, const char *function)
   }
   Attribute *attribute = static_cast<Attribute *>(arg->data);
   if (arg->owner_id != call.self.owner_id ||
-      mesh_of(call.self).attributes.index_of(attribute) < 0)
+      attribute_owner(call.self).storage().index_of(attribute) < 0)
   {
     raise(ErrorKind::Runtime, "Attribute \"", attribute->name,
           "\" does not belong to this geometry");
@@ -59,18 +59,18 @@ Attribute &own_attribute(const FunctionCall &call, const char *function)
 
 void define_attribute_group(BlenderRNA &rna)
 {
-  StructDef<Mesh> def = struct_<Mesh>(rna, "AttributeGroup");
+  /* The data is the geometry ID; everything goes through its AttributeOwner. */
+  StructDef<dna::ID> def = struct_<dna::ID>(rna, "AttributeGroup");
   def.ui("Attribute Group", "Group of geometry attributes");
   const StructRNA *attribute = rna.find("Attribute");
   const PropertyRNA *type_prop = attribute->find_property("data_type");
   const PropertyRNA *domain_prop = attribute->find_property("domain");
 
   FunctionRNA &add = def.function("new", "Add attribute to geometry", [](FunctionCall &call) {
-    Mesh &mesh = mesh_of(call.self);
     const std::string &name = std::get<std::string>(call.args[0]);
     const auto type = AttrType(std::get<int64_t>(call.args[1]));
     const auto domain = AttrDomain(std::get<int64_t>(call.args[2]));
-    Attribute &created = kernel::mesh_attribute_add(mesh, name, type, domain);
+    Attribute &created = attribute_owner(call.self).add(name, type, domain);
     kernel::id_tag_update(call.self.owner_id, dna::ID_RECALC_GEOMETRY);
     call.result = attribute_pointer(call.self, &created);
   });
@@ -89,7 +89,7 @@ void define_attribute_group(BlenderRNA &rna)
   FunctionRNA &remove = def.function("remove", "Remove attribute from geometry",
                                      [](FunctionCall &call) {
                                        Attribute &a = own_attribute(call, "AttributeGroup.remove");
-                                       kernel::mesh_attribute_remove(mesh_of(call.self), a.name);
+                                       attribute_owner(call.self).remove(a.name);
                                        kernel::id_tag_update(call.self.owner_id,
                                                              dna::ID_RECALC_GEOMETRY);
                                      });
@@ -100,71 +100,72 @@ void define_attribute_group(BlenderRNA &rna)
   def.pointer(
          "active", "Attribute",
          [](const PointerRNA &p) {
-           Attribute *a = mesh_of(p).attributes.find(mesh_of(p).active_attribute);
+           const kernel::AttributeOwner owner = attribute_owner(p);
+           Attribute *a = owner.storage().find(owner.active_attribute());
            return a ? attribute_pointer(p, a) : PointerRNA{};
          },
          [](const PointerRNA &p, const PointerRNA &value) {
-           mesh_of(p).active_attribute = value.is_null() ? "" : attribute_of(value).name;
+           attribute_owner(p).active_attribute() = value.is_null() ? "" : attribute_of(value).name;
          })
       .ui("Active Attribute", "Active attribute");
   PropertyDef active_index = def.add("active_index", PropertyType::Int);
   active_index.ui("Active Attribute Index", "Active attribute index").not_animatable();
   active_index.get()->get_int = [](const PointerRNA &p, int) -> int64_t {
-    const Mesh &mesh = mesh_of(p);
-    const Attribute *a = mesh.attributes.find(mesh.active_attribute);
-    return a ? mesh.attributes.index_of(a) : -1;
+    const kernel::AttributeOwner owner = attribute_owner(p);
+    const Attribute *a = owner.storage().find(owner.active_attribute());
+    return a ? owner.storage().index_of(a) : -1;
   };
   active_index.get()->set_int = [](const PointerRNA &p, int, int64_t v) {
-    Mesh &mesh = mesh_of(p);
-    if (v >= 0 && size_t(v) < mesh.attributes.attributes.size()) {
-      mesh.active_attribute = mesh.attributes.attributes[size_t(v)]->name;
+    const kernel::AttributeOwner owner = attribute_owner(p);
+    if (v >= 0 && size_t(v) < owner.storage().attributes.size()) {
+      owner.active_attribute() = owner.storage().attributes[size_t(v)]->name;
     }
   };
 
   /* Color references are names, as Blender 3.4+ keeps them. */
+  using NameMember = std::string &(kernel::AttributeOwner::*)() const;
   struct NameRef {
     const char *identifier, *ui;
-    std::string Mesh::*member;
+    NameMember member;
   };
-  for (const NameRef &ref : {NameRef{"active_color_name", "Active Color", &Mesh::active_color_attribute},
-                             NameRef{"default_color_name", "Default Color", &Mesh::default_color_attribute}})
+  for (const NameRef &ref :
+       {NameRef{"active_color_name", "Active Color", &kernel::AttributeOwner::active_color_attribute},
+        NameRef{"default_color_name", "Default Color", &kernel::AttributeOwner::default_color_attribute}})
   {
-    std::string Mesh::*member = ref.member;
+    NameMember member = ref.member;
     PropertyDef name = def.add(ref.identifier, PropertyType::String);
     name.ui(ref.ui, "The name of the color attribute").read_only().max_length(64);
-    name.get()->get_string = [member](const PointerRNA &p) { return mesh_of(p).*member; };
+    name.get()->get_string = [member](const PointerRNA &p) { return (attribute_owner(p).*member)(); };
   }
-  struct IndexRef {
-    const char *identifier, *ui;
-    std::string Mesh::*member;
-  };
-  for (const IndexRef &ref : {IndexRef{"active_color_index", "Active Color Index", &Mesh::active_color_attribute},
-                              IndexRef{"render_color_index", "Active Render Color Index", &Mesh::default_color_attribute}})
+  for (const NameRef &ref :
+       {NameRef{"active_color_index", "Active Color Index", &kernel::AttributeOwner::active_color_attribute},
+        NameRef{"render_color_index", "Active Render Color Index", &kernel::AttributeOwner::default_color_attribute}})
   {
-    std::string Mesh::*member = ref.member;
+    NameMember member = ref.member;
     PropertyDef index = def.add(ref.identifier, PropertyType::Int);
     index.ui(ref.ui, "The index of the color attribute").not_animatable();
     index.get()->get_int = [member](const PointerRNA &p, int) -> int64_t {
-      Mesh &mesh = mesh_of(p);
-      return index_in(color_attributes(mesh), mesh.*member);
+      const kernel::AttributeOwner owner = attribute_owner(p);
+      return index_in(color_attributes(owner.storage()), (owner.*member)());
     };
     index.get()->set_int = [member](const PointerRNA &p, int, int64_t v) {
-      Mesh &mesh = mesh_of(p);
-      const std::vector<Attribute *> colors = color_attributes(mesh);
+      const kernel::AttributeOwner owner = attribute_owner(p);
+      const std::vector<Attribute *> colors = color_attributes(owner.storage());
       if (v >= 0 && size_t(v) < colors.size()) {
-        mesh.*member = colors[size_t(v)]->name;
+        (owner.*member)() = colors[size_t(v)]->name;
       }
     };
   }
   def.pointer(
          "active_color", "Attribute",
          [](const PointerRNA &p) {
-           Mesh &mesh = mesh_of(p);
-           Attribute *a = mesh.attributes.find(mesh.active_color_attribute);
+           const kernel::AttributeOwner owner = attribute_owner(p);
+           Attribute *a = owner.storage().find(owner.active_color_attribute());
            return a ? attribute_pointer(p, a) : PointerRNA{};
          },
          [](const PointerRNA &p, const PointerRNA &value) {
-           mesh_of(p).active_color_attribute = value.is_null() ? "" : attribute_of(value).name;
+           attribute_owner(p).active_color_attribute() =
+               value.is_null() ? "" : attribute_of(value).name;
          })
       .ui("Active Color", "Active color attribute for display and editing");
 }
@@ -309,30 +310,40 @@ void define_uv_layers(BlenderRNA &rna)
 
 }  // namespace
 
+namespace defs {
+
+void define_attribute_collections(BlenderRNA &rna, StructRNA *srna)
+{
+  StructDef<dna::ID> def(rna, srna);
+  def.collection(
+         "attributes", "Attribute",
+         [](const PointerRNA &p) { return int64_t(attribute_owner(p).storage().attributes.size()); },
+         [](const PointerRNA &p, int64_t i) {
+           return attribute_pointer(p, attribute_owner(p).storage().attributes[size_t(i)].get());
+         })
+      .functions(rna.find("AttributeGroup"))
+      .ui("Attributes", "Geometry attributes");
+  def.collection(
+         "color_attributes", "Attribute",
+         [](const PointerRNA &p) {
+           return int64_t(color_attributes(attribute_owner(p).storage()).size());
+         },
+         [](const PointerRNA &p, int64_t i) {
+           return attribute_pointer(p, color_attributes(attribute_owner(p).storage())[size_t(i)]);
+         })
+      .functions(rna.find("AttributeGroup"))
+      .ui("Color Attributes", "Geometry color attributes");
+}
+
+}  // namespace defs
+
 void define_mesh_attributes(BlenderRNA &rna)
 {
   define_attribute_group(rna);
   define_uv_layers(rna);
 
   StructDef<Mesh> def = struct_<Mesh>(rna, "Mesh");
-  const StructRNA *attribute = rna.find("Attribute");
-  def.collection(
-         "attributes", "Attribute",
-         [](const PointerRNA &p) { return int64_t(mesh_of(p).attributes.attributes.size()); },
-         [](const PointerRNA &p, int64_t i) {
-           return attribute_pointer(p, mesh_of(p).attributes.attributes[size_t(i)].get());
-         })
-      .functions(rna.find("AttributeGroup"))
-      .ui("Attributes", "Geometry attributes");
-  (void)attribute;
-  def.collection(
-         "color_attributes", "Attribute",
-         [](const PointerRNA &p) { return int64_t(color_attributes(mesh_of(p)).size()); },
-         [](const PointerRNA &p, int64_t i) {
-           return attribute_pointer(p, color_attributes(mesh_of(p))[size_t(i)]);
-         })
-      .functions(rna.find("AttributeGroup"))
-      .ui("Color Attributes", "Geometry color attributes");
+  define_attribute_collections(rna, def.srna());
   const StructRNA *layer_type = rna.find("MeshUVLoopLayer");
   def.collection(
          "uv_layers", "MeshUVLoopLayer",

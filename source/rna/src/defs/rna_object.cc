@@ -332,6 +332,7 @@ void define_object(BlenderRNA &rna)
 
   def.enumeration("type", &Object::type,
                   {item("MESH", "Mesh", int(ObjectType::Mesh)),
+                   item("POINTCLOUD", "Point Cloud", int(ObjectType::PointCloud)),
                    item("EMPTY", "Empty", int(ObjectType::Empty)),
                    item("LIGHT", "Light", int(ObjectType::Light)),
                    item("CAMERA", "Camera", int(ObjectType::Camera))})

@@ -11,6 +11,7 @@
 #include "whisk/dna/mesh.hh"
 #include "whisk/dna/node_tree.hh"
 #include "whisk/dna/object.hh"
+#include "whisk/dna/pointcloud.hh"
 #include "whisk/dna/scene.hh"
 #include "whisk/dna/text.hh"
 #include "whisk/dna/world.hh"

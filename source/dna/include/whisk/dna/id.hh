@@ -22,8 +22,10 @@ enum class IDType : uint8_t {
   Action,
   Text,
   NodeTree,
+  /* New types go last: the numbers are stored (action id_root, files). */
+  PointCloud,
 };
-inline constexpr int ID_TYPE_COUNT = 13;
+inline constexpr int ID_TYPE_COUNT = 14;
 
 /** 63 bytes of UTF-8 and the terminating zero, as in Blender. */
 inline constexpr int MAX_ID_NAME = 64;

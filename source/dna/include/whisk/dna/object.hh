@@ -9,7 +9,7 @@ namespace whisk::dna {
 struct Material;
 struct Collection;
 
-enum class ObjectType : uint8_t { Empty, Mesh, Camera, Light };
+enum class ObjectType : uint8_t { Empty, Mesh, Camera, Light, PointCloud };
 enum class ObjectParentType : uint8_t { Object, Armature, Lattice, Vertex, Vertex3, Bone };
 enum class EmptyDisplayType : uint8_t {
   PlainAxes,

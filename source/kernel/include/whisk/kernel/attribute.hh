@@ -1,6 +1,6 @@
 #pragma once
 // Rules over generic attribute storage (whisk/dna/attribute.hh): identifiers of domains
-// and types, adding, removing and resizing. Geometry types (meshes now, point clouds and
+// and types, adding, removing and resizing. Geometry types (meshes and point clouds now,
 // curves later) call these with their own domain sizes and reserved names.
 
 #include <optional>
@@ -24,6 +24,9 @@ const char *attr_type_identifier(AttrType type);
 std::optional<AttrDomain> attr_domain_from_identifier(std::string_view identifier);
 std::optional<AttrType> attr_type_from_identifier(std::string_view identifier);
 
+/** Every geometry's point positions (POINT, FLOAT_VECTOR), as Blender names them. */
+inline constexpr std::string_view ATTR_POSITION = "position";
+
 /** Longest attribute name in bytes, as Blender's layer names. */
 inline constexpr size_t MAX_ATTRIBUTE_NAME = 63;
 
@@ -36,6 +39,9 @@ Attribute &attribute_add(AttributeStorage &storage, std::string name, AttrDomain
 /** Adds an attribute holding `values` (size * type size bytes), shared, not copied. */
 Attribute &attribute_add_shared(AttributeStorage &storage, std::string name, AttrDomain domain,
                                 AttrType type, SharedArray<std::byte> values);
+/** Gives a new attribute Blender's default values where they are not zero: white for
+ * colors, the identity for quaternions. Every geometry type's attribute_add uses it. */
+void attribute_fill_default(Attribute &attribute);
 /** Removes the attribute with that name; false when there is none. */
 bool attribute_remove(AttributeStorage &storage, std::string_view name);
 

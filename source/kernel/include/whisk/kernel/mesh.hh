@@ -5,8 +5,8 @@
 // Derived data (normals, triangles, bounds, maps) is computed on first use and kept until
 // its inputs change. Whoever writes a mesh's arrays outside these functions calls the
 // matching mesh_tag_* function. Arrays with writers outside the kernel (numpy views, see
-// ImplicitSharingInfo) cannot be trusted to stay unchanged, so caches built from them are
-// rebuilt on every request while such a view lives.
+// ImplicitSharingInfo) may change at any time, so while such a view lives a cache built
+// from them also records a hash of their contents and is rebuilt when the hash differs.
 
 #include <span>
 #include <string>
@@ -22,8 +22,7 @@ namespace whisk::kernel {
 
 using dna::Mesh;
 
-/* Reserved attribute names (Blender 4's). */
-inline constexpr std::string_view ATTR_POSITION = "position";
+/* Reserved attribute names (Blender 4's); ATTR_POSITION is in attribute.hh. */
 inline constexpr std::string_view ATTR_EDGE_VERTS = ".edge_verts";
 inline constexpr std::string_view ATTR_CORNER_VERT = ".corner_vert";
 inline constexpr std::string_view ATTR_CORNER_EDGE = ".corner_edge";
