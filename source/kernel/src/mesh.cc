@@ -258,16 +258,18 @@ void mesh_clear_geometry(Mesh &mesh)
 /* ---- Derived data ------------------------------------------------------------------------ */
 
 /** What is wrong with the topology, or empty. */
-static std::string find_topology_error(const Mesh &mesh)
+/** What is wrong with the topology, or empty. `faces_only` checks just what defines the
+ * faces (offsets and corner vertices), as building edges from faces needs. */
+static std::string find_topology_error(const Mesh &mesh, bool faces_only = false)
 {
   const MeshTopology t = mesh_topology(mesh);
   if (mesh.verts_num < 0 || mesh.edges_num < 0 || mesh.faces_num < 0 || mesh.corners_num < 0) {
     return "negative element count";
   }
   if (mesh_positions(mesh).size() != size_t(mesh.verts_num) ||
-      t.edges.size() != size_t(mesh.edges_num) ||
+      (!faces_only && t.edges.size() != size_t(mesh.edges_num)) ||
       t.corner_verts.size() != size_t(mesh.corners_num) ||
-      t.corner_edges.size() != size_t(mesh.corners_num) ||
+      (!faces_only && t.corner_edges.size() != size_t(mesh.corners_num)) ||
       t.face_offsets.size() != (mesh.faces_num ? size_t(mesh.faces_num) + 1 : 0))
   {
     return "array sizes do not match the element counts";
@@ -277,7 +279,9 @@ static std::string find_topology_error(const Mesh &mesh)
       return "attribute \"" + attribute->name + "\" has the wrong size";
     }
   }
-  if (mesh.faces_num && (t.face_offsets[0] != 0 || t.face_offsets.back() != mesh.corners_num)) {
+  if (mesh.faces_num ? t.face_offsets[0] != 0 || t.face_offsets.back() != mesh.corners_num :
+                       mesh.corners_num != 0)
+  {
     return "face offsets do not cover the corners";
   }
   for (int32_t f = 0; f < mesh.faces_num; f++) {
@@ -285,14 +289,17 @@ static std::string find_topology_error(const Mesh &mesh)
       return "polygon " + std::to_string(f) + " has fewer than 3 loops";
     }
   }
-  for (const int2 &edge : t.edges) {
-    if (uint32_t(edge.x) >= uint32_t(mesh.verts_num) || uint32_t(edge.y) >= uint32_t(mesh.verts_num)) {
-      return "an edge uses a vertex out of range";
-    }
-  }
   for (const int32_t v : t.corner_verts) {
     if (uint32_t(v) >= uint32_t(mesh.verts_num)) {
       return "a loop uses a vertex out of range";
+    }
+  }
+  if (faces_only) {
+    return {};
+  }
+  for (const int2 &edge : t.edges) {
+    if (uint32_t(edge.x) >= uint32_t(mesh.verts_num) || uint32_t(edge.y) >= uint32_t(mesh.verts_num)) {
+      return "an edge uses a vertex out of range";
     }
   }
   for (const int32_t e : t.corner_edges) {
@@ -301,6 +308,15 @@ static std::string find_topology_error(const Mesh &mesh)
     }
   }
   return {};
+}
+
+void mesh_faces_check(const Mesh &mesh)
+{
+  const std::string error = find_topology_error(mesh, true);
+  if (!error.empty()) {
+    raise(ErrorKind::Runtime, "Mesh \"", mesh.id.name, "\" has invalid faces (", error,
+          "); call Mesh.validate() to repair it");
+  }
 }
 
 void mesh_topology_check(const Mesh &mesh)

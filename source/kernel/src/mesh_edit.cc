@@ -68,9 +68,14 @@ void mesh_from_pydata(Mesh &mesh, std::span<const float3> verts, std::span<const
 
 void mesh_calc_edges(Mesh &mesh)
 {
+  mesh_faces_check(mesh);
   const std::span<const int32_t> offsets = mesh_face_offsets(mesh);
   const std::span<const int32_t> corner_verts = mesh_corner_verts(mesh);
   const std::span<const int2> old_edges = mesh_edges(mesh);
+  if (old_edges.size() != size_t(mesh.edges_num)) {
+    raise(ErrorKind::Runtime, "Mesh \"", mesh.id.name,
+          "\" has an edge array of the wrong size; call Mesh.validate() to repair it");
+  }
 
   EdgeHash hash(old_edges.size() + corner_verts.size() / 2 + 1);
   std::vector<int2> new_edges;
@@ -127,6 +132,10 @@ void mesh_flip_normals(Mesh &mesh)
 {
   if (mesh.faces_num == 0) {
     return;
+  }
+  mesh_faces_check(mesh);
+  if (mesh_corner_edges(mesh).size() != size_t(mesh.corners_num)) {
+    raise(ErrorKind::Runtime, "Mesh \"", mesh.id.name, "\" has no loop edges; call update(calc_edges=True)");
   }
   /* Reversing corners [begin+1, end) keeps each face's first corner, as Blender does.
    * Corner attributes move with their corners; corner edges shift by one because the edge

@@ -134,6 +134,9 @@ std::optional<float> mesh_vertex_group_weight(const Mesh &mesh, int32_t group, i
 
 /** Raises Runtime when the topology is inconsistent (see above). */
 void mesh_topology_check(const Mesh &mesh);
+/** Raises Runtime unless the faces are consistent (offsets, corner vertices); edges and
+ * corner edges may still be missing. calc_edges and flip_normals need this much. */
+void mesh_faces_check(const Mesh &mesh);
 
 std::span<const float3> mesh_face_normals(const Mesh &mesh);
 std::span<const float3> mesh_vert_normals(const Mesh &mesh);
