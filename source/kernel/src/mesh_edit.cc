@@ -6,7 +6,6 @@
 
 #include <tbb/parallel_for.h>
 
-#include "edge_hash.hh"
 #include "whisk/base/error.hh"
 #include "whisk/kernel/mesh.hh"
 
@@ -77,24 +76,89 @@ void mesh_calc_edges(Mesh &mesh)
           "\" has an edge array of the wrong size; call Mesh.validate() to repair it");
   }
 
-  EdgeHash hash(old_edges.size() + corner_verts.size() / 2 + 1);
-  std::vector<int2> new_edges;
-  for (size_t e = 0; e < old_edges.size(); e++) {
-    hash.insert(old_edges[e][0], old_edges[e][1], int32_t(e));
+  /* Edges are found by bucketing every (old edge, corner) by its lower vertex: each bucket
+   * is small and contiguous, so finding duplicates is cache friendly and parallel, where
+   * one big hash table of millions of pairs misses the cache on every insert. */
+  const int32_t verts_num = mesh.verts_num;
+  const size_t corners_num = corner_verts.size();
+  auto next_corner = [&](int32_t face, int32_t c) {
+    return c + 1 < offsets[size_t(face) + 1] ? c + 1 : offsets[size_t(face)];
+  };
+  auto valid_vert = [&](int32_t v) { return v >= 0 && v < verts_num; };
+  std::vector<int32_t> bucket_start(size_t(verts_num) + 1, 0);
+  for (const int2 &edge : old_edges) {
+    if (valid_vert(edge.x) && valid_vert(edge.y)) {
+      bucket_start[size_t(std::min(edge.x, edge.y)) + 1]++;
+    }
   }
-  std::vector<int32_t> corner_edges(corner_verts.size());
-  int32_t next = int32_t(old_edges.size());
+  std::vector<int32_t> corner_face(corners_num);
   for (int32_t f = 0; f < mesh.faces_num; f++) {
-    const int32_t begin = offsets[size_t(f)], end = offsets[size_t(f) + 1];
-    for (int32_t c = begin; c < end; c++) {
-      const int32_t v1 = corner_verts[size_t(c)];
-      const int32_t v2 = corner_verts[size_t(c + 1 < end ? c + 1 : begin)];
-      const int32_t edge = hash.insert(v1, v2, next);
-      if (edge == next) {
-        new_edges.push_back({v1, v2});
-        next++;
+    for (int32_t c = offsets[size_t(f)]; c < offsets[size_t(f) + 1]; c++) {
+      corner_face[size_t(c)] = f;
+      const int32_t v1 = corner_verts[size_t(c)], v2 = corner_verts[size_t(next_corner(f, c))];
+      bucket_start[size_t(std::min(v1, v2)) + 1]++;
+    }
+  }
+  for (size_t v = 0; v < size_t(verts_num); v++) {
+    bucket_start[v + 1] += bucket_start[v];
+  }
+  /* Entries: the higher vertex, and the old edge (-1 - index) or the corner. Old edges go
+   * first, then corners in order, so the first entry of a pair is what it maps to. */
+  struct Entry {
+    int32_t other;
+    int32_t id;
+  };
+  std::unique_ptr<Entry[]> entries(new Entry[size_t(bucket_start.back())]);
+  std::vector<int32_t> fill(bucket_start.begin(), bucket_start.end() - 1);
+  for (size_t e = 0; e < old_edges.size(); e++) {
+    const int2 edge = old_edges[e];
+    if (valid_vert(edge.x) && valid_vert(edge.y)) {
+      entries[size_t(fill[size_t(std::min(edge.x, edge.y))]++)] = {std::max(edge.x, edge.y),
+                                                                   -1 - int32_t(e)};
+    }
+  }
+  for (size_t c = 0; c < corners_num; c++) {
+    const int32_t v1 = corner_verts[c];
+    const int32_t v2 = corner_verts[size_t(next_corner(corner_face[c], int32_t(c)))];
+    entries[size_t(fill[size_t(std::min(v1, v2))]++)] = {std::max(v1, v2), int32_t(c)};
+  }
+  /* match[c]: the old edge (-1 - index) or the first corner with the same edge. */
+  std::vector<int32_t> match(corners_num);
+  tbb::parallel_for(tbb::blocked_range<int32_t>(0, verts_num, 1024), [&](auto range) {
+    for (int32_t v = range.begin(); v < range.end(); v++) {
+      const Entry *bucket = entries.get() + bucket_start[size_t(v)];
+      const int32_t size = bucket_start[size_t(v) + 1] - bucket_start[size_t(v)];
+      for (int32_t i = 0; i < size; i++) {
+        if (bucket[i].id < 0) {
+          continue;
+        }
+        int32_t first = bucket[i].id;
+        for (int32_t j = 0; j < i; j++) {
+          if (bucket[j].other == bucket[i].other) {
+            first = bucket[j].id < 0 ? bucket[j].id : match[size_t(bucket[j].id)];
+            break;
+          }
+        }
+        match[size_t(bucket[i].id)] = first;
       }
-      corner_edges[size_t(c)] = edge;
+    }
+  });
+  /* New edges are numbered in the order of their first corner (face order). */
+  std::vector<int2> new_edges;
+  std::vector<int32_t> corner_edges(corners_num);
+  int32_t next = int32_t(old_edges.size());
+  for (size_t c = 0; c < corners_num; c++) {
+    const int32_t m = match[c];
+    if (m < 0) {
+      corner_edges[c] = -1 - m;
+    }
+    else if (size_t(m) == c) {
+      corner_edges[c] = next++;
+      new_edges.push_back(
+          {corner_verts[c], corner_verts[size_t(next_corner(corner_face[c], int32_t(c)))]});
+    }
+    else {
+      corner_edges[c] = corner_edges[size_t(m)];
     }
   }
   const int32_t old_count = int32_t(old_edges.size());
