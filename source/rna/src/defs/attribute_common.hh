@@ -8,6 +8,12 @@
 
 namespace whisk::rna::defs {
 
+/** The attribute an Attribute (or MeshUVLoopLayer, or value element) pointer holds. */
+inline dna::Attribute &attribute_of(const PointerRNA &p)
+{
+  return *static_cast<dna::Attribute *>(p.data);
+}
+
 /** The geometry that owns p's data (p.owner_id); Runtime error for an ID without
  * attributes (never for pointers RNA made itself). */
 inline kernel::AttributeOwner attribute_owner(const PointerRNA &p)

@@ -15,7 +15,6 @@ using kernel::Main;
 
 namespace {
 
-Attribute &attribute_of(const PointerRNA &p) { return *static_cast<Attribute *>(p.data); }
 
 float srgb_to_linear(float c)
 {

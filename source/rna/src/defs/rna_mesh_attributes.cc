@@ -12,7 +12,6 @@ using kernel::Main;
 
 namespace {
 
-Attribute &attribute_of(const PointerRNA &p) { return *static_cast<Attribute *>(p.data); }
 
 PointerRNA attribute_pointer(const PointerRNA &mesh_ptr, Attribute *attribute)
 {
