@@ -166,6 +166,10 @@ PyObject *value_to_python(const std::shared_ptr<MainSlot> &slot, const PropertyR
 bool foreach_raw(const PointerRNA &owner, const PropertyRNA &collection, const PropertyRNA &prop,
                  PyObject *seq, bool set);
 
+/** foreach_set through the property's bulk setter (py_foreach.cc); false when it has none. */
+bool foreach_bulk_set(const PointerRNA &owner, const PropertyRNA &collection,
+                      const PropertyRNA &prop, PyObject *seq);
+
 /** Reads every element of a numeric or boolean array property as doubles. */
 std::vector<double> read_array(const PointerRNA &ptr, const PropertyRNA &prop);
 

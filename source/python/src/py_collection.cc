@@ -428,7 +428,9 @@ static PyObject *foreach(PyObject *self, PyObject *args, bool set)
       raise(ErrorKind::Runtime, "internal error setting the array"); /* Blender's words */
     }
     const PropertyRNA &prop = *entry->prop;
-    if (foreach_raw(c->parent.resolve(), *c->prop, prop, seq, set)) {
+    if (foreach_raw(c->parent.resolve(), *c->prop, prop, seq, set) ||
+        (set && foreach_bulk_set(c->parent.resolve(), *c->prop, prop, seq)))
+    {
       Py_RETURN_NONE;
     }
     std::vector<PointerRNA> items;

@@ -195,7 +195,74 @@ void copy_sequence(const RawArray &raw, int width, PyObject *seq, bool set)
   }
 }
 
+/** The values of a buffer or sequence as doubles; nullopt when its length is not `total`. */
+std::optional<std::vector<double>> values_as_doubles(PyObject *seq, Py_ssize_t total)
+{
+  std::vector<double> values;
+  if (PyObject_CheckBuffer(seq)) {
+    Py_buffer view{};
+    if (PyObject_GetBuffer(seq, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) == 0) {
+      const std::optional<BufferType> type = buffer_type(view);
+      const Py_ssize_t count = view.len / std::max<Py_ssize_t>(view.itemsize, 1);
+      if (type && count == total) {
+        values.resize(size_t(total));
+        for (Py_ssize_t i = 0; i < total; i++) {
+          values[size_t(i)] = load(static_cast<char *>(view.buf) + i * view.itemsize, *type);
+        }
+      }
+      PyBuffer_Release(&view);
+      if (type) {
+        return count == total ? std::optional(std::move(values)) : std::nullopt;
+      }
+    }
+    PyErr_Clear();
+  }
+  const Py_ssize_t given = PyObject_Length(seq);
+  if (given < 0) {
+    throw PyRaised();
+  }
+  if (given != total) {
+    return std::nullopt;
+  }
+  Ref fast(check(PySequence_Fast(seq, "foreach_set: expected a sequence")));
+  values.resize(size_t(total));
+  for (Py_ssize_t i = 0; i < total; i++) {
+    const double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(fast.get(), i));
+    if (v == -1.0 && PyErr_Occurred()) {
+      PyErr_Clear();
+      raise(ErrorKind::Type, "couldn't access the py sequence");
+    }
+    values[size_t(i)] = v;
+  }
+  return values;
+}
+
 }  // namespace
+
+bool foreach_bulk_set(const PointerRNA &owner, const PropertyRNA &collection,
+                      const PropertyRNA &prop, PyObject *seq)
+{
+  if (!prop.bulk_set || prop.dynamic_length) {
+    return false;
+  }
+  const int64_t count = rna::collection_length(owner, collection);
+  const int width = std::max(prop.array_length(), 1);
+  std::optional<std::vector<double>> values = values_as_doubles(seq, Py_ssize_t(count) * width);
+  if (!values) {
+    raise(ErrorKind::Runtime, "internal error setting the array");
+  }
+  for (double &v : *values) {
+    if (!std::isnan(v)) {
+      v = std::clamp(v, prop.hard_min, prop.hard_max);
+    }
+  }
+  if (count == 0) {
+    return true;
+  }
+  prop.bulk_set(owner, *values);
+  rna::property_changed(rna::collection_at(owner, collection, 0), prop);
+  return true;
+}
 
 bool foreach_raw(const PointerRNA &owner, const PropertyRNA &collection, const PropertyRNA &prop,
                  PyObject *seq, bool set)

@@ -463,3 +463,26 @@ def test_primitive_into_existing_mesh_and_bad_parameters():
         prim.circle(fill_type="NOPE")
     with pytest.raises(TypeError):
         prim.cube(sise=2)
+
+
+def test_loop_total_bulk_matches_per_item_and_checks_length():
+    faces = [(0, 1, 2, 3), (1, 4, 5, 2), (3, 2, 6)]
+    totals = [len(f) for f in faces]
+    meshes = []
+    for values in (np.array(totals, dtype=np.int64), totals):
+        me = bpy.data.meshes.new("bulk")
+        me.vertices.add(7)
+        me.loops.add(11)
+        me.loops.foreach_set("vertex_index", [v for f in faces for v in f])
+        me.polygons.add(3)
+        me.polygons.foreach_set("loop_start", [0, 4, 8])
+        me.polygons.foreach_set("loop_total", values)
+        me.update(calc_edges=True)
+        meshes.append(me)
+        assert [list(p.vertices) for p in me.polygons] == [list(f) for f in faces]
+        assert me.validate() is False
+    with pytest.raises(RuntimeError):
+        meshes[0].polygons.foreach_set("loop_total", [4, 4])
+    with pytest.raises(TypeError):
+        meshes[0].polygons.foreach_set("loop_total", ["x", 4, 3])
+    assert [p.loop_total for p in meshes[0].polygons] == totals

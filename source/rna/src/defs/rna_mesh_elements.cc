@@ -244,7 +244,13 @@ void define_polygon(BlenderRNA &rna)
   total.get()->set_int = [](const PointerRNA &p, int, int64_t v) {
     std::span<int32_t> offsets = kernel::mesh_face_offsets_for_write(mesh_of(p));
     if (size_t(p.index) + 1 < offsets.size()) {
-      offsets[size_t(p.index) + 1] = offsets[size_t(p.index)] + int32_t(v);
+      offsets[size_t(p.index) + 1] = int32_t(int64_t(offsets[size_t(p.index)]) + v);
+    }
+  };
+  total.get()->bulk_set = [](const PointerRNA &owner, std::span<const double> values) {
+    std::span<int32_t> offsets = kernel::mesh_face_offsets_for_write(mesh_of(owner));
+    for (size_t i = 0; i < values.size() && i + 1 < offsets.size(); i++) {
+      offsets[i + 1] = int32_t(int64_t(offsets[i]) + int64_t(values[i]));
     }
   };
   total.update([](Main &, const PointerRNA &p) { mesh_changed(p, MeshChange::Topology); });

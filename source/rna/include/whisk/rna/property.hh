@@ -1,6 +1,8 @@
 #pragma once
 // PropertyRNA: one declared property, with its accessors.
 
+#include <span>
+
 #include "whisk/base/math.hh"
 #include "whisk/rna/types.hh"
 
@@ -94,6 +96,10 @@ struct PropertyRNA {
    * `for_write` the array is made the owner's own first (copy-on-write); after writing,
    * the caller runs property_changed on the first item. */
   std::function<std::optional<RawArray>(const PointerRNA &owner, bool for_write)> raw_array;
+  /** Bulk write for an item property that is no array in memory (MeshPolygon.loop_total,
+   * derived from the face offsets): every item's values at once, in item order. The
+   * caller checked the count and runs property_changed on the first item afterwards. */
+  std::function<void(const PointerRNA &owner, std::span<const double> values)> bulk_set;
   /** Dynamic array length (0 = use array_dimensions). */
   std::function<int(const PointerRNA &)> dynamic_length;
 
