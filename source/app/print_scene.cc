@@ -9,6 +9,7 @@
 #include "whisk/kernel/collection.hh"
 #include "whisk/kernel/id_type.hh"
 #include "whisk/kernel/lib_id.hh"
+#include "whisk/kernel/mesh.hh"
 #include "whisk/kernel/object.hh"
 #include "whisk/kernel/scene.hh"
 
@@ -168,7 +169,15 @@ void print_object_data(std::ostream &out, const ID *data, int depth)
   switch (data->type) {
     case IDType::Mesh: {
       const Mesh &mesh = *kernel::id_cast<Mesh>(data);
-      out << indent(depth) << "mesh materials: " << mesh.materials.size() << "\n";
+      out << indent(depth) << "mesh: " << mesh.verts_num << " vertices, " << mesh.edges_num
+          << " edges, " << mesh.faces_num << " faces, " << mesh.corners_num << " loops, "
+          << mesh.attributes.attributes.size() << " attributes, materials "
+          << mesh.materials.size() << "\n";
+      if (const std::optional<kernel::Bounds> bounds = kernel::mesh_bounds(mesh)) {
+        out << indent(depth) << "bounds: (" << bounds->min.x << ", " << bounds->min.y << ", "
+            << bounds->min.z << ") .. (" << bounds->max.x << ", " << bounds->max.y << ", "
+            << bounds->max.z << ")\n";
+      }
       break;
     }
     case IDType::Camera:
