@@ -184,8 +184,8 @@ PyObject *attribute_view(PyObject *, PyObject *args)
       }
     }
     if (writable) {
-      /* Caches built before now are stale once the view writes; the writer count makes
-       * them recompute from here on. */
+      /* Caches built before now may go stale once the view writes; while the writer
+       * lives they check a hash of the array before reuse (kernel/mesh.hh). */
       owner.values_changed(attribute.name);
       kernel::id_tag_update(owner.id(), dna::ID_RECALC_GEOMETRY);
     }
