@@ -75,6 +75,9 @@ void mesh_calc_edges(Mesh &mesh)
     raise(ErrorKind::Runtime, "Mesh \"", mesh.id.name,
           "\" has an edge array of the wrong size; call Mesh.validate() to repair it");
   }
+  if (mesh.faces_num == 0) {
+    return; /* no faces, no edges to find; the existing ones stay */
+  }
 
   /* Edges are found by bucketing every (old edge, corner) by its lower vertex: each bucket
    * is small and contiguous, so finding duplicates is cache friendly and parallel, where
@@ -91,10 +94,8 @@ void mesh_calc_edges(Mesh &mesh)
       bucket_start[size_t(std::min(edge.x, edge.y)) + 1]++;
     }
   }
-  std::vector<int32_t> corner_face(corners_num);
   for (int32_t f = 0; f < mesh.faces_num; f++) {
     for (int32_t c = offsets[size_t(f)]; c < offsets[size_t(f) + 1]; c++) {
-      corner_face[size_t(c)] = f;
       const int32_t v1 = corner_verts[size_t(c)], v2 = corner_verts[size_t(next_corner(f, c))];
       bucket_start[size_t(std::min(v1, v2)) + 1]++;
     }
@@ -117,13 +118,15 @@ void mesh_calc_edges(Mesh &mesh)
                                                                    -1 - int32_t(e)};
     }
   }
-  for (size_t c = 0; c < corners_num; c++) {
-    const int32_t v1 = corner_verts[c];
-    const int32_t v2 = corner_verts[size_t(next_corner(corner_face[c], int32_t(c)))];
-    entries[size_t(fill[size_t(std::min(v1, v2))]++)] = {std::max(v1, v2), int32_t(c)};
+  for (int32_t f = 0; f < mesh.faces_num; f++) {
+    for (int32_t c = offsets[size_t(f)]; c < offsets[size_t(f) + 1]; c++) {
+      const int32_t v1 = corner_verts[size_t(c)], v2 = corner_verts[size_t(next_corner(f, c))];
+      entries[size_t(fill[size_t(std::min(v1, v2))]++)] = {std::max(v1, v2), c};
+    }
   }
-  /* match[c]: the old edge (-1 - index) or the first corner with the same edge. */
-  std::vector<int32_t> match(corners_num);
+  /* match[c]: the old edge (-1 - index) or the first corner with the same edge. Every
+   * corner is in exactly one bucket, so every entry is written (no zeroing needed). */
+  std::unique_ptr<int32_t[]> match(new int32_t[corners_num]);
   tbb::parallel_for(tbb::blocked_range<int32_t>(0, verts_num, 1024), [&](auto range) {
     for (int32_t v = range.begin(); v < range.end(); v++) {
       const Entry *bucket = entries.get() + bucket_start[size_t(v)];
@@ -143,22 +146,25 @@ void mesh_calc_edges(Mesh &mesh)
       }
     }
   });
-  /* New edges are numbered in the order of their first corner (face order). */
+  /* New edges are numbered in the order of their first corner (face order); corner edges
+   * go straight into the mesh (its corner array keeps its size). */
   std::vector<int2> new_edges;
-  std::vector<int32_t> corner_edges(corners_num);
+  new_edges.reserve(corners_num / 2);
+  const std::span<int32_t> corner_edges = mesh_corner_edges_for_write(mesh);
   int32_t next = int32_t(old_edges.size());
-  for (size_t c = 0; c < corners_num; c++) {
-    const int32_t m = match[c];
-    if (m < 0) {
-      corner_edges[c] = -1 - m;
-    }
-    else if (size_t(m) == c) {
-      corner_edges[c] = next++;
-      new_edges.push_back(
-          {corner_verts[c], corner_verts[size_t(next_corner(corner_face[c], int32_t(c)))]});
-    }
-    else {
-      corner_edges[c] = corner_edges[size_t(m)];
+  for (int32_t f = 0; f < mesh.faces_num; f++) {
+    for (int32_t c = offsets[size_t(f)]; c < offsets[size_t(f) + 1]; c++) {
+      const int32_t m = match[size_t(c)];
+      if (m < 0) {
+        corner_edges[size_t(c)] = -1 - m;
+      }
+      else if (m == c) {
+        corner_edges[size_t(c)] = next++;
+        new_edges.push_back({corner_verts[size_t(c)], corner_verts[size_t(next_corner(f, c))]});
+      }
+      else {
+        corner_edges[size_t(c)] = corner_edges[size_t(m)];
+      }
     }
   }
   const int32_t old_count = int32_t(old_edges.size());
@@ -167,10 +173,6 @@ void mesh_calc_edges(Mesh &mesh)
                 mesh.corners_num);
     std::memcpy(mesh_edges_for_write(mesh).data() + old_count, new_edges.data(),
                 new_edges.size() * sizeof(int2));
-  }
-  if (!corner_edges.empty()) {
-    std::memcpy(mesh_corner_edges_for_write(mesh).data(), corner_edges.data(),
-                corner_edges.size() * sizeof(int32_t));
   }
   mesh_tag_topology_changed(mesh);
 }
