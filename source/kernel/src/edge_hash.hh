@@ -1,7 +1,8 @@
 #pragma once
 // An open-addressing hash from undirected edges (vertex pairs) to edge indices, for
-// building edges from faces: a million-face mesh inserts millions of pairs, which a
-// node-based std::unordered_map makes several times slower.
+// validate, which looks up edges of arbitrary (possibly damaged) data: a million-face mesh
+// inserts millions of pairs, which a node-based std::unordered_map makes several times
+// slower. (mesh_calc_edges buckets by vertex instead; its input is checked first.)
 
 #include <bit>
 #include <cstdint>

@@ -13,20 +13,24 @@ namespace whisk::kernel {
 
 using namespace mesh_intern;
 
-std::optional<Bounds> bounds_calc(std::span<const float3> positions)
+std::optional<Bounds> bounds_calc(std::span<const float3> positions,
+                                  std::span<const float> radii)
 {
   if (positions.empty()) {
     return std::nullopt;
   }
-  const Bounds init{positions[0], positions[0]};
+  const bool spheres = radii.size() == positions.size();
+  auto radius = [&](size_t i) { return spheres ? radii[i] : 0.0f; };
+  const float r0 = radius(0);
+  const Bounds init{positions[0] - float3(r0, r0, r0), positions[0] + float3(r0, r0, r0)};
   return tbb::parallel_reduce(
       tbb::blocked_range<size_t>(0, positions.size(), 16384), init,
       [&](const tbb::blocked_range<size_t> &range, Bounds bounds) {
         for (size_t i = range.begin(); i != range.end(); ++i) {
-          const float3 &p = positions[i];
+          const float r = radius(i);
           for (int axis = 0; axis < 3; axis++) {
-            bounds.min[axis] = std::min(bounds.min[axis], p[axis]);
-            bounds.max[axis] = std::max(bounds.max[axis], p[axis]);
+            bounds.min[axis] = std::min(bounds.min[axis], positions[i][axis] - r);
+            bounds.max[axis] = std::max(bounds.max[axis], positions[i][axis] + r);
           }
         }
         return bounds;

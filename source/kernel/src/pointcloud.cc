@@ -2,9 +2,6 @@
 
 #include "whisk/kernel/pointcloud.hh"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_reduce.h>
-
 #include <algorithm>
 
 #include "whisk/base/error.hh"
@@ -156,32 +153,8 @@ void pointcloud_attribute_rename(PointCloud &pointcloud, Attribute &attribute,
 
 std::optional<Bounds> pointcloud_bounds(const PointCloud &pointcloud)
 {
-  const std::span<const float3> positions = pointcloud_positions(pointcloud);
-  const std::span<const float> radii = pointcloud_radii(pointcloud);
-  if (radii.empty() || positions.empty()) {
-    return bounds_calc(positions);
-  }
   /* Each point is a sphere: Blender's bounds (and so an object's bound_box) enclose them. */
-  const float r0 = radii[0];
-  const Bounds init{positions[0] - float3(r0, r0, r0), positions[0] + float3(r0, r0, r0)};
-  return tbb::parallel_reduce(
-      tbb::blocked_range<size_t>(0, positions.size(), 16384), init,
-      [&](const tbb::blocked_range<size_t> &range, Bounds bounds) {
-        for (size_t i = range.begin(); i != range.end(); ++i) {
-          for (int axis = 0; axis < 3; axis++) {
-            bounds.min[axis] = std::min(bounds.min[axis], positions[i][axis] - radii[i]);
-            bounds.max[axis] = std::max(bounds.max[axis], positions[i][axis] + radii[i]);
-          }
-        }
-        return bounds;
-      },
-      [](Bounds a, const Bounds &b) {
-        for (int axis = 0; axis < 3; axis++) {
-          a.min[axis] = std::min(a.min[axis], b.min[axis]);
-          a.max[axis] = std::max(a.max[axis], b.max[axis]);
-        }
-        return a;
-      });
+  return bounds_calc(pointcloud_positions(pointcloud), pointcloud_radii(pointcloud));
 }
 
 }  // namespace whisk::kernel

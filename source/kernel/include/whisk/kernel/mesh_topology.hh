@@ -95,8 +95,10 @@ void corner_tris_calc(std::span<const float3> positions, const MeshTopology &top
 
 /* ---- Bounds and maps --------------------------------------------------------------------- */
 
-/** Axis-aligned bounds; nullopt for no positions. */
-std::optional<Bounds> bounds_calc(std::span<const float3> positions);
+/** Axis-aligned bounds; nullopt for no positions. With `radii` (one per position) each
+ * point is a sphere and the bounds enclose them (point clouds). */
+std::optional<Bounds> bounds_calc(std::span<const float3> positions,
+                                  std::span<const float> radii = {});
 
 /** For each vertex the faces using it, in face order. */
 GroupedIndices vert_to_face_map(const MeshTopology &topology);
