@@ -9,6 +9,7 @@ PACKAGES=(
   libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev pybind11-dev python3-dev python3-numpy python3-pytest
   libzstd-dev
+  libosd-dev
 )
 
 missing=()

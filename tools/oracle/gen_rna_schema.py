@@ -47,6 +47,10 @@ STRUCTS = [
     "VertexGroup", "VertexGroups", "VertexGroupElement",
     # point clouds (on the same attribute storage)
     "PointCloud", "Point",
+    # F-curves: keys, modifiers, groups and the action's collections
+    "FCurve", "Keyframe", "FCurveKeyframePoints", "FCurveModifiers", "ActionFCurves",
+    "ActionGroup", "ActionGroups", "FModifier", "FModifierGenerator", "FModifierCycles",
+    "FModifierNoise",
 ]
 
 

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstring>
 
+#include "whisk/kernel/anim_data.hh"
 #include "whisk/kernel/idprop.hh"
 #include "whisk/kernel/name_map.hh"
 
@@ -11,15 +12,21 @@ namespace whisk::kernel {
 /* Process-wide so that a uid also identifies an ID moved between Mains (append). */
 static std::atomic<uint32_t> next_session_uid{1};
 
+uint32_t id_session_uid_next()
+{
+  return next_session_uid.fetch_add(1, std::memory_order_relaxed);
+}
+
 static void init_header(ID *id, IDType type)
 {
   id->type = type;
-  id->session_uid = next_session_uid.fetch_add(1, std::memory_order_relaxed);
+  id->session_uid = id_session_uid_next();
 }
 
 static void copy_header_data(ID *dst, const ID *src)
 {
   dst->properties = src->properties ? idprop_copy(*src->properties).release() : nullptr;
+  dst->anim_data = anim_data_copy(src->anim_data);
 }
 
 ID *id_new(Main &bmain, IDType type, std::string_view name)
@@ -79,6 +86,8 @@ void id_destroy(ID *id)
     idprop_free(id->properties);
     id->properties = nullptr;
   }
+  anim_data_destroy(id->anim_data);
+  id->anim_data = nullptr;
   id_type_info(id->type).destroy(id);
 }
 
@@ -272,6 +281,9 @@ void foreach_id(ID *id, const IDRefVisitor &visitor)
 {
   if (id->properties) {
     foreach_idprop_ref(id, id->properties, visitor);
+  }
+  if (id->anim_data) {
+    anim_data_foreach_id(id, *id->anim_data, visitor);
   }
   const IDTypeInfo &info = id_type_info(id->type);
   if (info.foreach_id) {

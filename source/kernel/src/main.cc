@@ -73,6 +73,8 @@ Main::Main() = default;
 
 Main::~Main()
 {
+  /* Graphs first: their evaluated copies point at the originals. */
+  depsgraphs_.clear();
   /* Free without unlinking: everything goes. Embedded IDs go with their owners. */
   for (int t = dna::ID_TYPE_COUNT - 1; t >= 0; t--) {
     for (ID *id : lists_[t].to_vector()) {
@@ -153,6 +155,12 @@ void Main::insert(ID *id, std::string_view wanted_name)
 void Main::remove_from_list(ID *id)
 {
   data_generation_bump();
+  for (auto &graph : depsgraphs_) {
+    graph->id_removed(id);
+  }
+  if (id->type == IDType::Scene) {
+    depsgraphs_remove(reinterpret_cast<const dna::Scene *>(id));
+  }
   unlink_name(id);
   by_session_uid_.erase(id->session_uid);
   relations_version++;
@@ -188,6 +196,83 @@ void Main::notify_property_changed(ID *id, std::string_view rna_path) const
   for (const PropertyChangeListener &listener : property_listeners_) {
     listener(id, rna_path);
   }
+}
+
+/* ---- Evaluation ---- */
+
+static DepsgraphFactory &depsgraph_factory()
+{
+  static DepsgraphFactory factory = nullptr;
+  return factory;
+}
+
+void set_depsgraph_factory(DepsgraphFactory factory) { depsgraph_factory() = factory; }
+
+static ScriptedExpressionFn &scripted_fn_slot()
+{
+  static ScriptedExpressionFn fn;
+  return fn;
+}
+
+void set_scripted_expression_fn(ScriptedExpressionFn fn) { scripted_fn_slot() = std::move(fn); }
+const ScriptedExpressionFn &scripted_expression_fn() { return scripted_fn_slot(); }
+
+Depsgraph *Main::depsgraph_find(const dna::Scene &scene, const dna::ViewLayer &view_layer,
+                                EvalMode mode) const
+{
+  for (const auto &graph : depsgraphs_) {
+    if (graph->scene() == &scene && graph->view_layer() == &view_layer && graph->mode() == mode)
+    {
+      return graph.get();
+    }
+  }
+  return nullptr;
+}
+
+Depsgraph &Main::depsgraph_ensure(dna::Scene &scene, dna::ViewLayer &view_layer, EvalMode mode)
+{
+  if (Depsgraph *graph = depsgraph_find(scene, view_layer, mode)) {
+    return *graph;
+  }
+  if (!depsgraph_factory()) {
+    raise(ErrorKind::Runtime, "evaluation is not available: no dependency graph is installed");
+  }
+  depsgraphs_.push_back(depsgraph_factory()(*this, scene, view_layer, mode));
+  return *depsgraphs_.back();
+}
+
+void Main::depsgraphs_remove(const dna::Scene *scene, const dna::ViewLayer *view_layer)
+{
+  std::erase_if(depsgraphs_, [&](const std::unique_ptr<Depsgraph> &graph) {
+    return graph->scene() == scene && (!view_layer || graph->view_layer() == view_layer);
+  });
+  data_generation_bump();
+}
+
+void Main::depsgraphs_tag(ID *id, uint32_t recalc)
+{
+  for (auto &graph : depsgraphs_) {
+    graph->tag(id, recalc);
+  }
+}
+
+void Main::evaluated_id_register(ID *id)
+{
+  std::lock_guard lock(evaluated_mutex_);
+  evaluated_by_session_uid_[id->session_uid] = id;
+}
+
+void Main::evaluated_id_unregister(ID *id)
+{
+  std::lock_guard lock(evaluated_mutex_);
+  evaluated_by_session_uid_.erase(id->session_uid);
+}
+
+ID *Main::find_evaluated_by_session_uid(uint32_t uid) const
+{
+  std::lock_guard lock(evaluated_mutex_);
+  auto it = evaluated_by_session_uid_.find(uid);
+  return it == evaluated_by_session_uid_.end() ? nullptr : it->second;
 }
 
 }  // namespace whisk::kernel

@@ -6,6 +6,7 @@
 
 #include "type_helpers.hh"
 #include "whisk/base/error.hh"
+#include "whisk/kernel/modifier.hh"
 #include "whisk/kernel/scene.hh"
 
 namespace whisk::kernel {
@@ -33,6 +34,9 @@ static void foreach_object_id(ID *id, const IDRefVisitor &visitor)
     visit_slot(visitor, id, slot.material, IDREF_USER);
   }
   visit_slot(visitor, id, object.instance_collection, IDREF_USER);
+  for (const auto &md : object.modifiers) {
+    modifier_foreach_id(id, *md, visitor);
+  }
 }
 
 static void unlink_object_runtime(Main &bmain, ID *id)

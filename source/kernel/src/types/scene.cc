@@ -209,6 +209,7 @@ void scene_view_layer_remove(Main &bmain, Scene *scene, ViewLayer *view_layer)
     raise(ErrorKind::Runtime, "view layer '", view_layer->name, "' not found in scene '",
           scene->id.name, "'");
   }
+  bmain.depsgraphs_remove(scene, view_layer);
   scene->view_layers.erase(it);
   if (bmain.context_view_layer == view_layer) {
     bmain.context_view_layer = scene->view_layers.front().get();

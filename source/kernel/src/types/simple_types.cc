@@ -1,6 +1,7 @@
 // ID types whose data is plain fields plus, for some, an embedded node tree.
 
 #include "type_helpers.hh"
+#include "whisk/kernel/fcurve.hh"
 #include "whisk/kernel/pointcloud.hh"
 
 namespace whisk::kernel {
@@ -188,7 +189,13 @@ const IDTypeInfo IDType_AC = {
     .flags = 0,
     .alloc = alloc<Action>,
     .init = nullptr,
-    .duplicate = duplicate_plain<Action>,
+    /* F-curves and groups copy item by item; the copies' group pointers then point at
+     * the copied groups. */
+    .duplicate = [](Main &, const ID *src) -> ID * {
+      Action *copy = new Action(cast<Action>(src));
+      action_copy_remap_groups(*copy, cast<Action>(src));
+      return &copy->id;
+    },
     .destroy = destroy_plain<Action>,
     .foreach_id = nullptr,
     .unlink_runtime = nullptr,

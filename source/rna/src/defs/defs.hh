@@ -24,6 +24,7 @@ void define_mesh_attributes(BlenderRNA &rna); /* rna_mesh_attributes.cc */
 void define_mesh_functions(BlenderRNA &rna);  /* rna_mesh_functions.cc */
 void define_pointcloud(BlenderRNA &rna);      /* rna_pointcloud.cc */
 void define_image(BlenderRNA &rna);
+void define_fcurves(BlenderRNA &rna); /* rna_fcurve.cc, rna_fmodifier.cc: before Action */
 void define_action(BlenderRNA &rna);
 void define_text(BlenderRNA &rna);
 void define_node_tree(BlenderRNA &rna);

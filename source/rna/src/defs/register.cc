@@ -52,6 +52,7 @@ void register_all(BlenderRNA &rna)
   define_mesh_functions(rna);
   define_pointcloud(rna); /* after AttributeGroup (rna_mesh_attributes.cc) */
   define_image(rna);
+  define_fcurves(rna);
   define_action(rna);
   define_text(rna);
   define_node_tree(rna);

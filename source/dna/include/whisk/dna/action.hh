@@ -1,5 +1,7 @@
 #pragma once
-// Actions. F-curves arrive with the animation work; here the data-block and its range.
+// Actions: F-curves over time for one kind of data-block, optionally in groups.
+#include "whisk/base/owned_vector.hh"
+#include "whisk/dna/anim.hh"
 #include "whisk/dna/id.hh"
 
 namespace whisk::dna {
@@ -13,6 +15,9 @@ struct Action {
   bool use_cyclic = false;
   float frame_start = 0.0f;
   float frame_end = 0.0f;
+  OwnedVector<FCurve> fcurves;
+  /** The F-curves' `group` pointers point in here; a copy remaps them (kernel). */
+  OwnedVector<ActionGroup> groups;
 };
 
 }  // namespace whisk::dna

@@ -17,6 +17,7 @@
 
 #include "whisk/dna/attribute.hh"
 #include "whisk/dna/id.hh"
+#include "whisk/dna/runtime_holder.hh"
 
 namespace whisk::dna {
 
@@ -28,35 +29,6 @@ struct DeformWeight {
   int32_t group = 0;
   float weight = 0.0f;
   friend bool operator==(const DeformWeight &, const DeformWeight &) = default;
-};
-
-/** Per-object-data runtime state that is never copied: a copy gets a fresh, empty one.
- * Created on first use; the kernel defines T. */
-template<typename T> class RuntimeHolder {
- public:
-  RuntimeHolder() = default;
-  RuntimeHolder(const RuntimeHolder &) {}
-  RuntimeHolder &operator=(const RuntimeHolder &) { return *this; }
-
-  /** The runtime, made by `create` on first use (thread-safe). */
-  template<typename Create> T &get(Create &&create) const
-  {
-    std::lock_guard lock(mutex_);
-    if (!value_) {
-      value_ = create();
-    }
-    return *value_;
-  }
-  /** The runtime if it exists yet. */
-  T *peek() const
-  {
-    std::lock_guard lock(mutex_);
-    return value_.get();
-  }
-
- private:
-  mutable std::mutex mutex_;
-  mutable std::shared_ptr<T> value_;
 };
 
 struct Mesh {

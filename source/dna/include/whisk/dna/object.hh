@@ -2,7 +2,9 @@
 #include <vector>
 
 #include "whisk/base/math.hh"
+#include "whisk/base/owned_vector.hh"
 #include "whisk/dna/id.hh"
+#include "whisk/dna/modifier.hh"
 
 namespace whisk::dna {
 
@@ -88,7 +90,18 @@ struct Object {
   std::vector<MaterialSlotData> material_slots;
   int32_t active_material_index = 0;
 
+  /** The modifier stack, evaluated first to last. */
+  OwnedVector<ModifierData> modifiers;
+
   Collection *instance_collection = nullptr;
+
+  /** Evaluation results, never saved. An evaluated object's `data` is its geometry after
+   * modifiers; both it and its original (synced by the active graph) keep the bounds. */
+  struct Runtime {
+    bool has_bounds = false;
+    float3 bounds_min;
+    float3 bounds_max;
+  } runtime;
   uint8_t instance_type = 0; /* 0 NONE, 1 VERTS, 2 FACES, 3 COLLECTION */
 };
 

@@ -68,7 +68,23 @@ void id_ref_assign(Main &bmain, ID *owner, T *&slot, T *value, uint32_t flags)
   slot = reinterpret_cast<T *>(raw);
 }
 
-/** Tags evaluation (see dna::IDRecalc). */
+/* ---- Evaluated copies (owned by dependency graphs, never in Main) ---- */
+
+/** Whether the type gets evaluated copies (copy-on-write); other types are evaluated in
+ * place, their originals being what the graph reads. */
+bool id_type_is_copied_for_eval(IDType type);
+/** A copy that shares every array with `orig` (implicit sharing), flagged EVALUATED, with
+ * its own session uid and `orig_id` pointing back. References still point at originals;
+ * the graph remaps them. */
+ID *id_copy_for_eval(const ID *orig);
+/** Copies `orig` into the existing evaluated copy, which keeps its address and uid. */
+void id_update_for_eval(ID *eval, const ID *orig);
+void id_free_eval(ID *eval);
+/** A new process-wide session uid. */
+uint32_t id_session_uid_next();
+
+/** Tags evaluation (see dna::IDRecalc). Dependency graphs pick the tag up at their next
+ * update, re-evaluate what depends on the ID, and clear it. */
 void id_tag_update(ID *id, uint32_t recalc);
 
 /** Adds the references `id` holds to user counts and the relation index (after a copy

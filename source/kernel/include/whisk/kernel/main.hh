@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "whisk/dna/id.hh"
+#include "whisk/kernel/evaluation.hh"
 #include "whisk/kernel/name_map.hh"
 #include "whisk/kernel/relations.hh"
 
@@ -115,11 +117,38 @@ class Main {
   void add_property_listener(PropertyChangeListener listener);
   void notify_property_changed(ID *id, std::string_view rna_path) const;
 
+  /* ---- Evaluation (see evaluation.hh) ---- */
+
+  /** Whether scripted driver expressions may run Python. False for files loaded without
+   * trusting their scripts: their drivers are flagged instead of run. */
+  bool scripts_trusted = true;
+  /** The graph of a scene's view layer, created (and built) on first use. Raises
+   * RuntimeError when no depsgraph implementation is installed. */
+  Depsgraph &depsgraph_ensure(dna::Scene &scene, dna::ViewLayer &view_layer,
+                              EvalMode mode = EvalMode::Viewport);
+  Depsgraph *depsgraph_find(const dna::Scene &scene, const dna::ViewLayer &view_layer,
+                            EvalMode mode = EvalMode::Viewport) const;
+  /** Frees the graphs of a scene (or of one of its view layers) being removed. */
+  void depsgraphs_remove(const dna::Scene *scene, const dna::ViewLayer *view_layer = nullptr);
+  const std::vector<std::unique_ptr<Depsgraph>> &depsgraphs() const { return depsgraphs_; }
+  /** Passes a tag to every graph: a graph that finds a tag on an ID (id_tag_update) hands
+   * it to the others before it clears it. */
+  void depsgraphs_tag(ID *id, uint32_t recalc);
+
+  /** Evaluated IDs live outside Main's lists; graphs register them here so that handles
+   * (which name IDs by session uid) find them while they exist. */
+  void evaluated_id_register(ID *id);
+  void evaluated_id_unregister(ID *id);
+  ID *find_evaluated_by_session_uid(uint32_t uid) const;
+
  private:
   std::array<IDList, dna::ID_TYPE_COUNT> lists_;
   std::unordered_map<uint32_t, ID *> by_session_uid_;
   Relations relations_;
   std::vector<PropertyChangeListener> property_listeners_;
+  std::vector<std::unique_ptr<Depsgraph>> depsgraphs_;
+  mutable std::mutex evaluated_mutex_;
+  std::unordered_map<uint32_t, ID *> evaluated_by_session_uid_;
   uint64_t next_list_order_ = 1;
   void link_name(ID *id);
   void unlink_name(ID *id);
