@@ -24,6 +24,7 @@
 
 import json
 import math
+import random
 import sys
 
 import bpy
@@ -167,6 +168,30 @@ def make_meshes():
     faces = [(0, 1, 2, 3, 4, 6, 5), (7, 8, 9), (10, 12, 11), (13, 14, 15, 16), (17, 18, 19, 20)]
     add_mesh("weld_mix", verts, faces, edges=[(4, 6)],
              uvs={"UVMap": lambda li, vi: (li * 0.02, vi * 0.03)})
+    # Faces that come back to a vertex after welding (Blender splits them): a hexagon whose
+    # opposite corners meet, a pentagon whose corners 0 and 2 meet, beside a plain quad.
+    add_mesh("pinch", [(0, 0, 0), (1, 1, 0), (2, 1, 0), (0.0004, 0, 0), (2, -1, 0), (1, -1, 0),
+                       (5, 0, 0), (6, 1, 0), (5.0003, 0, 0), (4, 2, 0), (4, -1, 0),
+                       (0, 3, 0), (1, 3, 0), (1, 4, 0), (0, 4, 0)],
+             [(0, 1, 2, 3, 4, 5), (6, 7, 8, 9, 10), (11, 12, 13, 14)],
+             uvs={"UVMap": lambda li, vi: (li * 0.05, vi * 0.07)}, materials=[1, 2, 0])
+    # Bigger inputs: Suzanne (symmetric, vertices on the YZ plane; no UVs to keep the fixture
+    # small) and a 6x6 grid of separate jittered quads whose corners nearly meet (the weld's
+    # k-d tree decides which vertex each group keeps).
+    v, f, uv = primitive_data(bpy.ops.mesh.primitive_monkey_add)
+    add_mesh("monkey", v, f)
+    rng = random.Random(7)
+    verts, faces = [], []
+    for j in range(6):
+        for i in range(6):
+            base = len(verts)
+            for (x, y) in ((i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)):
+                verts.append((x * 0.5 + rng.uniform(-0.0003, 0.0003), y * 0.5 + rng.uniform(-0.0003, 0.0003),
+                              rng.uniform(-0.0002, 0.0002)))
+            faces.append(range(base, base + 4))
+    add_mesh("tiles", verts, faces, uvs={"UVMap": lambda li, vi: (0.01 * li, 0.5 + 0.003 * vi)},
+             groups={"g": {i: (i % 7) / 7.0 for i in range(0, 144, 3)}},
+             materials=[i % 3 for i in range(36)])
     add_mesh("loose_chain", [(0, 0, 0), (0.0005, 0, 0), (0.001, 0, 0), (1, 0, 0), (1, 0.0005, 0), (1, 1, 0),
                              (0, 0.0003, 0.0001)],
              [(0, 3, 4, 5, 6)], edges=[(0, 1), (1, 2)])
@@ -294,6 +319,10 @@ def array_cases():
              setup=offset_object_setup((1, 2, 0.5), (0.3, 0, 0.2), (1.5, 2.5, 0.5), (0.3, 0.2, 0.9), (1.2, 1, 0.9)))
     evaluate(A, "arc", {"count": 3, "use_relative_offset": False, "use_object_offset": True},
              setup=offset_object_setup((0, 0, 0), (0, 0, 0), (0, 0, 1), (0, 0, 0.4), (0.8, 0.8, 0.8)))
+    evaluate(A, "monkey", {"count": 3, "relative_offset_displace": [0.9, 0, 0], "use_merge_vertices": True,
+                           "merge_threshold": 0.05})
+    evaluate(A, "tiles", {"count": 3, "relative_offset_displace": [1.0, 0.0, 0.0], "use_merge_vertices": True,
+                          "merge_threshold": 0.001, "use_merge_vertices_cap": True})
 
 
 def mirror_cases():
@@ -319,6 +348,8 @@ def mirror_cases():
              setup=mirror_object_setup((0.2, 0.1, 0), (0, 0, 0.3), (1, 1, 1), (0.5, 0, 0), (0, 0, 0.5)))
     evaluate(M, "half", {"use_axis": [True, True, False], "use_mirror_merge": False},
              setup=mirror_object_setup((0, 0, 0), (0.2, 0.1, 0), (1, 2, 1), (0.3, 0.2, 0.1), (0.1, 0.4, 0.2)))
+    evaluate(M, "monkey", {})
+    evaluate(M, "monkey", {"use_axis": [True, False, True], "use_bisect_axis": [True, False, False]})
 
 
 def solidify_cases():
@@ -342,6 +373,8 @@ def solidify_cases():
     evaluate(S, "half", {"thickness": 0.1, "material_offset": 1}, setup=materials_setup(1))
     evaluate(S, "cross", {"thickness": 0.15, "offset": -0.4, "use_even_offset": True, "use_quality_normals": True,
                           "use_rim_only": True})
+    evaluate(S, "monkey", {"thickness": 0.05})
+    evaluate(S, "monkey", {"thickness": 0.05, "use_even_offset": True, "use_quality_normals": True})
 
 
 def weld_cases():
@@ -356,6 +389,12 @@ def weld_cases():
     evaluate(W, "grid", {"merge_threshold": 0.7})
     evaluate(W, "grid", {"merge_threshold": 0.7, "mode": "CONNECTED"})
     evaluate(W, "half", {"merge_threshold": 0.55})
+    evaluate(W, "pinch", {})
+    evaluate(W, "pinch", {"mode": "CONNECTED"})
+    evaluate(W, "tiles", {})
+    evaluate(W, "tiles", {"merge_threshold": 0.0006})
+    evaluate(W, "monkey", {"merge_threshold": 0.05})
+    evaluate(W, "monkey", {"merge_threshold": 0.05, "mode": "CONNECTED"})
 
 
 def defaults():

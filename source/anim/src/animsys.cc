@@ -1,16 +1,69 @@
 #include "whisk/anim/animsys.hh"
 
 #include <cmath>
+#include <type_traits>
+#include <variant>
 
 #include "whisk/base/error.hh"
 #include "whisk/kernel/fcurve.hh"
+#include "whisk/kernel/idprop.hh"
 #include "whisk/rna/structs.hh"
 
 namespace whisk::anim {
 using rna::PropertyType;
 
+namespace {
+
+/** The numeric custom property `["name"]` of the ID, or nullptr. */
+dna::IDProperty *idprop_channel(ID *id, std::string_view path)
+{
+  if (path.size() < 5 || path.substr(0, 2) != "[\"" || path.substr(path.size() - 2) != "\"]") {
+    return nullptr;
+  }
+  dna::IDProperty *prop = id->properties ?
+                              kernel::idprop_find(id->properties, path.substr(2, path.size() - 4)) :
+                              nullptr;
+  if (!prop) {
+    return nullptr;
+  }
+  const bool numeric = std::holds_alternative<int32_t>(prop->value) ||
+                       std::holds_alternative<float>(prop->value) ||
+                       std::holds_alternative<double>(prop->value) ||
+                       std::holds_alternative<bool>(prop->value);
+  return numeric ? prop : nullptr;
+}
+
+}  // namespace
+
+bool is_idprop_path(std::string_view path)
+{
+  return path.size() >= 4 && path.substr(0, 2) == "[\"" && path.substr(path.size() - 2) == "\"]";
+}
+
+dna::IDProperty *find_idprop_channel(ID *id, std::string_view path)
+{
+  return idprop_channel(id, path);
+}
+
 void Channel::write(float value) const
 {
+  if (idprop) {
+    std::visit(
+        [&](auto &v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, int32_t>) {
+            v = int32_t(std::lround(value));
+          }
+          else if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+            v = T(value);
+          }
+          else if constexpr (std::is_same_v<T, bool>) {
+            v = value >= 0.5f;
+          }
+        },
+        idprop->value);
+    return;
+  }
   switch (prop->type) {
     case PropertyType::Float:
       prop->set_float(ptr, index, value);
@@ -31,6 +84,19 @@ void Channel::write(float value) const
 
 bool Channel::read(float &value) const
 {
+  if (idprop) {
+    bool ok = false;
+    std::visit(
+        [&](const auto &v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_arithmetic_v<T>) {
+            value = float(v);
+            ok = true;
+          }
+        },
+        idprop->value);
+    return ok;
+  }
   switch (prop->type) {
     case PropertyType::Float:
       value = float(prop->get_float(ptr, index));
@@ -52,6 +118,23 @@ bool Channel::read(float &value) const
 Channel channel_resolve(kernel::Main *bmain, ID *id, std::string_view path, int index)
 {
   Channel channel;
+  if (is_idprop_path(path)) {
+    channel.idprop = idprop_channel(id, path);
+    return channel;
+  }
+  /* "location.x": an element of an array, by its component name. */
+  if (path.size() > 2 && path[path.size() - 2] == '.') {
+    const char axis = path.back();
+    const int element = axis == 'x' ? 0 : axis == 'y' ? 1 : axis == 'z' ? 2 : axis == 'w' ? 3 : -1;
+    if (element >= 0) {
+      Channel array = channel_resolve(bmain, id, path.substr(0, path.size() - 2), element);
+      if (array.valid() && array.prop &&
+          rna::property_array_length(array.ptr, *array.prop) > element)
+      {
+        return array;
+      }
+    }
+  }
   try {
     rna::ResolvedPath resolved = rna::path_resolve(rna::pointer_from_id(bmain, id), path);
     const rna::PropertyRNA *prop = resolved.prop;

@@ -10,47 +10,15 @@
 #include "whisk/anim/animsys.hh"
 #include "whisk/base/expr_simple.hh"
 #include "whisk/dna/object.hh"
+#include "whisk/kernel/driver.hh"
 #include "whisk/kernel/evaluation.hh"
 #include "whisk/kernel/object.hh"
 
-namespace whisk::dna {
-/** The compiled expression of a driver, remade when the expression or names change. */
-struct DriverRuntime {
-  std::mutex mutex;
-  std::string expression;
-  std::vector<std::string> names;
-  std::optional<SimpleExpr> simple;
-};
-}  // namespace whisk::dna
 
 namespace whisk::anim {
 using namespace dna;
 
 namespace {
-
-/** "frame" first, then the variables, as the compiled expression expects them. */
-std::vector<std::string> parameter_names(const ChannelDriver &driver)
-{
-  std::vector<std::string> names{"frame"};
-  for (const auto &var : driver.variables) {
-    names.push_back(var->name);
-  }
-  return names;
-}
-
-/** The compiled simple expression, or nullptr when the expression is not simple. */
-const SimpleExpr *compiled(const ChannelDriver &driver)
-{
-  DriverRuntime &rt = driver.runtime.get([] { return std::make_shared<DriverRuntime>(); });
-  std::lock_guard lock(rt.mutex);
-  std::vector<std::string> names = parameter_names(driver);
-  if (rt.expression != driver.expression || rt.names != names || rt.expression.empty()) {
-    rt.expression = driver.expression;
-    rt.names = std::move(names);
-    rt.simple = SimpleExpr::compile(rt.expression, rt.names);
-  }
-  return rt.simple ? &*rt.simple : nullptr;
-}
 
 RotationMode euler_order(DriverRotationMode mode, const Object &ob)
 {
@@ -86,7 +54,9 @@ std::optional<float> transform_channel(const Object &ob, const DriverTarget &tar
     case DriverTransformChannel::ScaleX: return scale.x;
     case DriverTransformChannel::ScaleY: return scale.y;
     case DriverTransformChannel::ScaleZ: return scale.z;
-    case DriverTransformChannel::ScaleAvg: return (scale.x + scale.y + scale.z) / 3.0f;
+    case DriverTransformChannel::ScaleAvg:
+      /* The scale of volume: the cube root of the product (Blender's choice). */
+      return std::cbrt(std::abs(scale.x * scale.y * scale.z));
     default: break;
   }
   if (target.rotation_mode == DriverRotationMode::Quaternion ||
@@ -185,34 +155,17 @@ int driver_variable_target_count(DriverVarType type)
 
 bool driver_variable_name_valid(std::string_view name)
 {
-  static const char *const keywords[] = {
-      "False", "None",   "True",  "and",    "as",   "assert", "async",  "await",
-      "break", "class",  "continue", "def", "del",  "elif",   "else",   "except",
-      "finally", "for",  "from",  "global", "if",   "import", "in",     "is",
-      "lambda", "nonlocal", "not", "or",    "pass", "raise",  "return", "try",
-      "while", "with",   "yield"};
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) {
-    return false;
-  }
-  for (char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if (!(std::isalnum(u) || c == '_' || u >= 0x80)) {
-      return false;
-    }
-  }
-  return std::none_of(std::begin(keywords), std::end(keywords),
-                      [&](const char *k) { return name == k; });
+  return kernel::driver_variable_name_valid(name);
 }
 
 bool driver_is_simple_expression(const ChannelDriver &driver)
 {
-  return driver.type == DriverType::Scripted && compiled(driver) != nullptr;
+  return kernel::driver_is_simple_expression(driver);
 }
 
 bool driver_needs_python(const ChannelDriver &driver)
 {
-  return driver.type == DriverType::Scripted && !driver.expression.empty() &&
-         compiled(driver) == nullptr;
+  return kernel::driver_needs_python(driver);
 }
 
 float driver_evaluate(ChannelDriver &driver, const DriverContext &ctx)
@@ -261,7 +214,7 @@ float driver_evaluate(ChannelDriver &driver, const DriverContext &ctx)
         result = 0.0;
         break;
       }
-      if (const SimpleExpr *expr = compiled(driver)) {
+      if (const SimpleExpr *expr = kernel::driver_simple_expression(driver)) {
         std::vector<double> params{double(ctx.frame)};
         params.insert(params.end(), values.begin(), values.end());
         const ExprResult r = expr->evaluate(params);

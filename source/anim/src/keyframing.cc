@@ -8,6 +8,7 @@
 #include "whisk/kernel/anim_data.hh"
 #include "whisk/kernel/fcurve.hh"
 #include "whisk/kernel/id_type.hh"
+#include "whisk/kernel/idprop.hh"
 #include "whisk/kernel/lib_id.hh"
 
 namespace whisk::anim {
@@ -24,11 +25,46 @@ struct Target {
   const rna::PropertyRNA *prop = nullptr;
   /** Elements to key: one index, or all of an array. */
   std::vector<int> indices;
+  /** A custom property of the ID instead of an RNA property. */
+  IDProperty *idprop = nullptr;
+
+  Channel channel(int index) const
+  {
+    Channel c{ptr, prop, index};
+    c.idprop = idprop;
+    return c;
+  }
 };
+
+/** `["name"]` on an ID: its custom property, which must hold a number. */
+Target find_idprop_target(const rna::PointerRNA &ptr, std::string_view path, const char *func)
+{
+  ID *id = ptr.owner_id;
+  const bool on_id = id && ptr.data == static_cast<void *>(id);
+  const std::string_view name = path.substr(2, path.size() - 4);
+  IDProperty *prop = on_id && id->properties ? kernel::idprop_find(id->properties, name) :
+                                               nullptr;
+  if (!prop) {
+    raise(ErrorKind::Type, "bpy_struct.", func, " property \"", path, "\" not found");
+  }
+  Target target;
+  target.idprop = find_idprop_channel(id, path);
+  if (!target.idprop || !kernel::id_is_animatable(id)) {
+    raise(ErrorKind::Type, "bpy_struct.", func, " property \"", path, "\" not animatable");
+  }
+  target.id = id;
+  target.ptr = ptr;
+  target.path = std::string(path);
+  target.indices = {0};
+  return target;
+}
 
 Target find_target(const rna::PointerRNA &ptr, std::string_view path, int index,
                    const char *func)
 {
+  if (is_idprop_path(path)) {
+    return find_idprop_target(ptr, path, func);
+  }
   rna::ResolvedPath resolved;
   try {
     resolved = rna::path_resolve(ptr, path);
@@ -108,12 +144,12 @@ void relations_changed(kernel::Main &bmain, ID *id)
 /** The expression a new driver starts with: the current value as Blender writes it. */
 std::string value_expression(const Channel &channel)
 {
-  if (channel.prop->type == PropertyType::Boolean) {
+  if (channel.prop && channel.prop->type == PropertyType::Boolean) {
     return channel.prop->get_bool(channel.ptr, channel.index) ? "True" : "False";
   }
   float value = 0.0f;
   channel.read(value);
-  if (channel.prop->type != PropertyType::Float) {
+  if (channel.prop && channel.prop->type != PropertyType::Float) {
     return std::to_string(int64_t(value));
   }
   char text[64];
@@ -139,7 +175,7 @@ bool keyframe_insert(kernel::Main &bmain, const rna::PointerRNA &ptr, std::strin
   bool inserted = false;
   bool created = false;
   for (int i : target.indices) {
-    Channel channel{target.ptr, target.prop, i};
+    Channel channel = target.channel(i);
     float value = 0.0f;
     channel.read(value);
     AnimData *adt = kernel::id_anim_data(target.id);
@@ -152,7 +188,9 @@ bool keyframe_insert(kernel::Main &bmain, const rna::PointerRNA &ptr, std::strin
       }
       Action &action = action_ensure(bmain, target.id);
       fcu = &kernel::action_fcurve_ensure(action, target.path, i, group);
-      set_value_flags(*fcu, *target.prop);
+      if (target.prop) {
+        set_value_flags(*fcu, *target.prop);
+      }
       created = true;
     }
     uint32_t flags = kernel::INSERTKEY_NONE;
@@ -237,10 +275,12 @@ std::vector<FCurve *> driver_add(kernel::Main &bmain, const rna::PointerRNA &ptr
     auto fcu = std::make_unique<FCurve>();
     fcu->data_path = target.path;
     fcu->array_index = i;
-    set_value_flags(*fcu, *target.prop);
+    if (target.prop) {
+      set_value_flags(*fcu, *target.prop);
+    }
     fcu->driver.reset(std::make_unique<ChannelDriver>());
     fcu->driver->type = DriverType::Scripted;
-    fcu->driver->expression = value_expression(Channel{target.ptr, target.prop, i});
+    fcu->driver->expression = value_expression(target.channel(i));
     kernel::fcurve_modifier_add(*fcu, FModifierType::Generator);
     curves.push_back(&adt.drivers.append(std::move(fcu)));
   }

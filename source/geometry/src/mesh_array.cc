@@ -15,6 +15,7 @@
 #include <cfloat>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include "mesh_modifier_util.hh"
 #include "whisk/base/error.hh"
@@ -29,58 +30,87 @@ namespace {
 /** Blender's limit on vertices made by a fit length (about 67 million). */
 constexpr int64_t kMaxFitVerts = int64_t(1) << 26;
 
-struct SortedVert {
-  int32_t vert;
-  float3 co;
-  float sum;
-};
-
 /** Maps each not yet mapped vertex of the source range onto the nearest vertex of the target
- * range within `dist` (following the target's own mapping while it stays within `dist`). */
+ * range within `dist` (following the target's own mapping while it stays within `dist`).
+ *
+ * Blender scans the targets sorted by the sum of their coordinates, in a window of sums
+ * around each source's, keeping the last of the nearest. The same choice comes here from a
+ * hash grid of cells `dist` wide (still within that window, ties to the later sorted
+ * position), which stays linear where many vertices share a sum (a plane across the
+ * (1, 1, 1) diagonal, say), where the scan is quadratic. */
 void map_doubles(std::vector<int32_t> &map, std::span<const float3> positions, int32_t target,
                  int32_t target_num, int32_t source, int32_t source_num, float dist)
 {
+  if (target_num <= 0 || source_num <= 0 || !(dist >= 0.0f)) {
+    return;
+  }
   const float dist3 = (1.7320508075688772f + 0.00005f) * dist;
-  auto sorted = [&](int32_t start, int32_t num) {
-    std::vector<SortedVert> verts(static_cast<size_t>(num));
-    for (int32_t i = 0; i < num; i++) {
-      const float3 co = positions[start + i];
-      verts[i] = {start + i, co, co.x + co.y + co.z};
-    }
-    std::stable_sort(verts.begin(), verts.end(),
-                     [](const SortedVert &a, const SortedVert &b) { return a.sum < b.sum; });
-    return verts;
+  const float cell = dist > 0.0f ? dist : 1.0f;
+  auto sum = [](float3 co) { return co.x + co.y + co.z; };
+  auto index = [&](float v) -> int64_t {
+    const float f = std::floor(v / cell);
+    /* Far-off and non-finite coordinates share edge cells (never undefined conversions). */
+    return std::abs(f) < 1e15f ? int64_t(f) : (f > 0.0f ? int64_t(1e15) : -int64_t(1e15));
   };
-  const std::vector<SortedVert> targets = sorted(target, target_num);
-  const std::vector<SortedVert> sources = sorted(source, source_num);
-  auto close = [&](float3 a, float3 b) { return length_squared(a - b) <= dist * dist; };
-
-  size_t low = 0;
-  for (const SortedVert &sv : sources) {
-    if (map[sv.vert] != -1) {
+  auto cell_of = [&](float3 co, int dx, int dy, int dz) {
+    const int64_t x = index(co.x) + dx, y = index(co.y) + dy, z = index(co.z) + dz;
+    return uint64_t(x * 73856093) ^ uint64_t(y * 19349663) ^ uint64_t(z * 83492791);
+  };
+  /* Sorted position of each target (stable, like glibc's merge-sort qsort). */
+  std::vector<int32_t> order(static_cast<size_t>(target_num));
+  std::iota(order.begin(), order.end(), target);
+  std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    return sum(positions[a]) < sum(positions[b]);
+  });
+  std::vector<int32_t> rank(static_cast<size_t>(target_num));
+  for (int32_t i = 0; i < target_num; i++) {
+    rank[order[i] - target] = i;
+  }
+  std::unordered_multimap<uint64_t, int32_t> grid;
+  grid.reserve(size_t(target_num));
+  for (int32_t t = target; t < target + target_num; t++) {
+    grid.emplace(cell_of(positions[t], 0, 0, 0), t);
+  }
+  /* Sources in order of their sums, as Blender visits them (it matters through `map`). */
+  std::vector<int32_t> sources(static_cast<size_t>(source_num));
+  std::iota(sources.begin(), sources.end(), source);
+  std::stable_sort(sources.begin(), sources.end(), [&](int32_t a, int32_t b) {
+    return sum(positions[a]) < sum(positions[b]);
+  });
+  const float dist_sq = dist * dist;
+  for (const int32_t s : sources) {
+    if (map[s] != -1) {
       continue;
     }
-    /* Targets more than dist3 below in sum can be no closer than dist, for every later
-     * source as well. */
-    while (low < targets.size() && targets[low].sum < sv.sum - dist3) {
-      low++;
-    }
-    if (low >= targets.size()) {
-      break;
-    }
-    int32_t best = -1;
-    float best_dist_sq = dist * dist;
-    for (size_t t = low; t < targets.size() && targets[t].sum <= sv.sum + dist3; t++) {
-      const float d = length_squared(sv.co - targets[t].co);
-      if (d <= best_dist_sq) {
-        best_dist_sq = d;
-        best = targets[t].vert;
+    const float3 co = positions[s];
+    const float s_sum = sum(co);
+    int32_t best = -1, best_rank = -1;
+    float best_dist_sq = dist_sq;
+    for (int dx = -1; dx <= 1; dx++) {
+      for (int dy = -1; dy <= 1; dy++) {
+        for (int dz = -1; dz <= 1; dz++) {
+          const auto range = grid.equal_range(cell_of(co, dx, dy, dz));
+          for (auto it = range.first; it != range.second; ++it) {
+            const int32_t t = it->second;
+            const float t_sum = sum(positions[t]);
+            if (t_sum < s_sum - dist3 || t_sum > s_sum + dist3) {
+              continue;
+            }
+            const float d = length_squared(co - positions[t]);
+            const int32_t r = rank[t - target];
+            if (d < best_dist_sq || (d == best_dist_sq && d <= dist_sq && r > best_rank)) {
+              best_dist_sq = d;
+              best = t;
+              best_rank = r;
+            }
+          }
+        }
       }
     }
     while (best != -1 && map[best] != -1 && map[best] != best) {
-      best = close(positions[sv.vert], positions[map[best]]) ? map[best] : -1;
+      best = length_squared(co - positions[map[best]]) <= dist_sq ? map[best] : -1;
     }
-    map[sv.vert] = best;
+    map[s] = best;
   }
 }
 
@@ -211,8 +241,12 @@ dna::Mesh mesh_array(const dna::Mesh &mesh, const ArrayParams &params)
     }
   }
 
-  const dna::Mesh *start_cap = params.start_cap && params.start_cap->verts_num ? params.start_cap : nullptr;
-  const dna::Mesh *end_cap = params.end_cap && params.end_cap->verts_num ? params.end_cap : nullptr;
+  /* Caps without vertices count as none. */
+  const dna::Mesh *start_cap = params.start_cap && params.start_cap->verts_num ?
+                                   params.start_cap :
+                                   nullptr;
+  const dna::Mesh *end_cap = params.end_cap && params.end_cap->verts_num ? params.end_cap :
+                                                                           nullptr;
   auto cap_size = [&](auto member) {
     return int64_t(start_cap ? start_cap->*member : 0) + int64_t(end_cap ? end_cap->*member : 0);
   };

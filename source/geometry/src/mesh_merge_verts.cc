@@ -3,8 +3,8 @@
 // of each set of duplicate edges and the surviving faces keep their relative order; edges
 // made to close a face whose corners were removed come after the kept ones.
 
-#include <unordered_map>
-#include <unordered_set>
+#include <algorithm>
+#include <tuple>
 
 #include "mesh_modifier_util.hh"
 #include "whisk/kernel/mesh.hh"
@@ -17,13 +17,7 @@ namespace {
 struct FaceKey {
   uint32_t sum = 0, xr = 0;
   int32_t count = 0;
-  friend bool operator==(const FaceKey &, const FaceKey &) = default;
-};
-struct FaceKeyHash {
-  size_t operator()(const FaceKey &k) const
-  {
-    return size_t(k.sum) * 0x9E3779B97F4A7C15ull ^ (size_t(k.xr) << 7) ^ size_t(k.count);
-  }
+  std::tuple<uint32_t, uint32_t, int32_t> tuple() const { return {sum, xr, count}; }
 };
 
 /** Whether the merged vertices of face `src` run around face `dst` (raw vertices) in the
@@ -95,8 +89,7 @@ dna::Mesh mesh_merge_verts(const dna::Mesh &mesh, std::span<const int32_t> targe
   }
 
   /* Edges keep their raw vertices until the end; the hash knows them by merged ones. */
-  std::unordered_map<uint64_t, int32_t> edge_hash;
-  edge_hash.reserve(size_t(edges_num));
+  EdgeMap edge_hash{size_t(edges_num)};
   std::vector<int32_t> old_edge, new_edge(size_t(edges_num), -1);
   std::vector<int2> out_edges;
   for (int32_t e = 0; e < edges_num; e++) {
@@ -104,17 +97,18 @@ dna::Mesh mesh_merge_verts(const dna::Mesh &mesh, std::span<const int32_t> targe
     if (v1 == v2) {
       continue;
     }
-    const auto [it, added] = edge_hash.try_emplace(edge_key(v1, v2), int32_t(old_edge.size()));
+    const auto [index, added] = edge_hash.try_emplace(edge_key(v1, v2), int32_t(old_edge.size()));
     if (added) {
       old_edge.push_back(e);
       out_edges.push_back(edges[e]);
     }
-    new_edge[e] = it->second;
+    new_edge[e] = index;
   }
 
-  std::unordered_set<FaceKey, FaceKeyHash> face_keys;
+  /* Only needed (and so only built) when a face has all its vertices merged. */
+  std::vector<FaceKey> face_keys;
   std::vector<int32_t> vert_face_offsets, vert_faces;
-  if (mode == MergeMode::DumpIfEqual) {
+  auto build_face_lookup = [&]() {
     face_keys.reserve(size_t(faces_num));
     vert_face_offsets.assign(size_t(verts_num) + 1, 0);
     for (int32_t f = 0; f < faces_num; f++) {
@@ -125,8 +119,9 @@ dna::Mesh mesh_merge_verts(const dna::Mesh &mesh, std::span<const int32_t> targe
         key.count++;
         vert_face_offsets[corner_verts[c] + 1]++;
       }
-      face_keys.insert(key);
+      face_keys.push_back(key);
     }
+    std::ranges::sort(face_keys, std::less<>(), &FaceKey::tuple);
     for (int32_t v = 0; v < verts_num; v++) {
       vert_face_offsets[v + 1] += vert_face_offsets[v];
     }
@@ -137,7 +132,7 @@ dna::Mesh mesh_merge_verts(const dna::Mesh &mesh, std::span<const int32_t> targe
         vert_faces[fill[corner_verts[c]]++] = f;
       }
     }
-  }
+  };
 
   std::vector<uint8_t> vert_tag(size_t(verts_num), 0);
   std::vector<int32_t> old_corner, out_corner_raw, out_corner_edge, out_corner_src_edge;
@@ -159,7 +154,10 @@ dna::Mesh mesh_merge_verts(const dna::Mesh &mesh, std::span<const int32_t> targe
         key.xr ^= uint32_t(targets[corner_verts[c]]);
         key.count++;
       }
-      if (face_keys.contains(key)) {
+      if (vert_face_offsets.empty()) {
+        build_face_lookup();
+      }
+      if (std::ranges::binary_search(face_keys, key.tuple(), std::less<>(), &FaceKey::tuple)) {
         const int32_t v = targets[corner_verts[begin]];
         bool found = false;
         for (int32_t k = vert_face_offsets[v]; k < vert_face_offsets[v + 1] && !found; k++) {
@@ -180,12 +178,13 @@ dna::Mesh mesh_merge_verts(const dna::Mesh &mesh, std::span<const int32_t> targe
     bool need_from_last = false, need_to_first = false;
     auto bridge = [&](int64_t from, int32_t to_raw) {
       const int32_t v1 = mapped(out_corner_raw[from]), v2 = mapped(to_raw);
-      const auto [it, added] = edge_hash.try_emplace(edge_key(v1, v2), int32_t(old_edge.size()));
+      const auto [index, added] = edge_hash.try_emplace(edge_key(v1, v2),
+                                                        int32_t(old_edge.size()));
       if (added) {
         old_edge.push_back(out_corner_src_edge[from]);
         out_edges.push_back({out_corner_raw[from], to_raw});
       }
-      out_corner_edge[from] = it->second;
+      out_corner_edge[from] = index;
     };
     for (int32_t c = begin; c < end; c++) {
       const int32_t v = mapped(corner_verts[c]);

@@ -4,13 +4,12 @@
 // edge); faces crossing it keep their part on the kept side, closed by a new edge along the
 // cut. Everything with a vertex on the far side goes.
 //
-// Blender cuts through BMesh, whose new elements land in an order driven by its face stack;
-// here kept elements keep their order and cut vertices follow in edge order, so results are
-// the same sets but not always the same order. A concave face the plane crosses more than
-// twice keeps one polygon joining its pieces along the cut where Blender makes one face per
-// piece.
-
-#include <unordered_map>
+// Vertices come in Blender's order: the kept ones, then one per cut edge in edge order.
+// Edges and faces are the same sets as Blender's but not always in its order: Blender cuts
+// through BMesh, which makes the new edges and faces in the order of a face stack (and, when
+// the kept part of a face is the one BMesh split off, moves that face to the end). A concave
+// face the plane crosses more than twice keeps one polygon joining its pieces along the cut
+// where Blender makes one face per piece.
 
 #include "mesh_modifier_util.hh"
 #include "whisk/kernel/mesh.hh"
@@ -70,14 +69,14 @@ dna::Mesh mesh_mirror_bisect(const dna::Mesh &mesh, float3 plane_no, float plane
   /* Edges: kept ones (a cut edge keeps its half on the kept side), then cut chords. */
   std::vector<int32_t> edge_src;
   std::vector<int2> out_edges;
-  std::unordered_map<uint64_t, int32_t> edge_index;
+  EdgeMap edge_index(size_t(ne) + size_t(nf));
   auto add_edge = [&](int32_t a, int32_t b, int32_t src) {
-    const auto [it, added] = edge_index.try_emplace(edge_key(a, b), int32_t(out_edges.size()));
+    const auto [index, added] = edge_index.try_emplace(edge_key(a, b), int32_t(out_edges.size()));
     if (added) {
       out_edges.push_back({a, b});
       edge_src.push_back(src);
     }
-    return it->second;
+    return index;
   };
   for (int32_t e = 0; e < ne; e++) {
     const int32_t a = edges[e].x, b = edges[e].y;
@@ -100,10 +99,12 @@ dna::Mesh mesh_mirror_bisect(const dna::Mesh &mesh, float3 plane_no, float plane
       any_killed |= killed(corner_verts[c]);
     }
     const size_t start = out_corner_verts.size();
+    bool off_plane = false;
     for (int32_t c = begin; c < end; c++) {
       const int32_t v = corner_verts[c], e = corner_edges[c];
       const int32_t next = c + 1 < end ? c + 1 : begin;
       if (!killed(v)) {
+        off_plane |= side[v] != 0;
         out_corner_verts.push_back(new_vert[v]);
         corner_mix.add(c, 1.0f);
         corner_mix.close();
@@ -117,7 +118,9 @@ dna::Mesh mesh_mirror_bisect(const dna::Mesh &mesh, float3 plane_no, float plane
         corner_mix.close();
       }
     }
-    if (out_corner_verts.size() - start < 3) {
+    /* A part left lying in the plane (a face touching it with 3 corners whose other corners
+     * went) is no face: Blender's cut never separates it. */
+    if (out_corner_verts.size() - start < 3 || !off_plane) {
       corner_mix.offsets.resize(corner_mix.offsets.size() - (out_corner_verts.size() - start));
       corner_mix.indices.resize(size_t(corner_mix.offsets.back()));
       corner_mix.weights.resize(size_t(corner_mix.offsets.back()));

@@ -4,10 +4,10 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <unordered_map>
-#include <unordered_set>
+#include <type_traits>
 
 #include "whisk/base/error.hh"
 #include "whisk/kernel/attribute.hh"
@@ -187,14 +187,33 @@ void gather_domain(const dna::Mesh &src, dna::Mesh &dst, AttrDomain domain,
     const bool usable = source && source->type == attribute->type &&
                         source->domain == domain;
     const std::byte *in = usable ? source->data.data() : nullptr;
-    parallel_range(size, [&](int64_t i) {
-      if (in && map[i] >= 0) {
-        std::memcpy(out + i * elem, in + size_t(map[i]) * elem, elem);
-      }
-      else {
-        std::memset(out + i * elem, 0, elem);
-      }
-    });
+    /* Fixed-size copies per value type, so that each compiles to a few moves. */
+    auto copy_all = [&]<size_t N>(std::integral_constant<size_t, N>) {
+      parallel_range(size, [&](int64_t i) {
+        if (in && map[i] >= 0) {
+          std::memcpy(out + i * N, in + size_t(map[i]) * N, N);
+        }
+        else {
+          std::memset(out + i * N, 0, N);
+        }
+      });
+    };
+    switch (elem) {
+      case 1: copy_all(std::integral_constant<size_t, 1>()); break;
+      case 4: copy_all(std::integral_constant<size_t, 4>()); break;
+      case 8: copy_all(std::integral_constant<size_t, 8>()); break;
+      case 12: copy_all(std::integral_constant<size_t, 12>()); break;
+      case 16: copy_all(std::integral_constant<size_t, 16>()); break;
+      default:
+        parallel_range(size, [&](int64_t i) {
+          if (in && map[i] >= 0) {
+            std::memcpy(out + i * elem, in + size_t(map[i]) * elem, elem);
+          }
+          else {
+            std::memset(out + i * elem, 0, elem);
+          }
+        });
+    }
     attribute->data = std::move(values);
   }
   set_domain_size(dst, domain, size);
@@ -239,12 +258,24 @@ void mix_domain(const dna::Mesh &src, dna::Mesh &dst, AttrDomain domain, const M
       dst.deform_verts.resize(size_t(size));
       parallel_range(size, [&](int64_t i) {
         std::vector<dna::DeformWeight> &out = dst.deform_verts[i];
-        for (int32_t k = map.offsets[i]; k < map.offsets[i + 1]; k++) {
+        const int32_t begin = map.offsets[i], end = map.offsets[i + 1];
+        if (end - begin == 1 && map.weights[begin] == 1.0f) {
+          /* A plain copy keeps zero weights (still members of their groups). */
+          if (size_t(map.indices[begin]) < src.deform_verts.size()) {
+            out = src.deform_verts[size_t(map.indices[begin])];
+          }
+          return;
+        }
+        for (int32_t k = begin; k < end; k++) {
           const size_t v = size_t(map.indices[k]);
           if (v >= src.deform_verts.size()) {
             continue;
           }
           for (const dna::DeformWeight &dw : src.deform_verts[v]) {
+            /* As Blender's interpolation: contributions of zero add no group. */
+            if (dw.weight * map.weights[k] == 0.0f) {
+              continue;
+            }
             auto found = std::find_if(out.begin(), out.end(),
                                       [&](const auto &o) { return o.group == dw.group; });
             if (found == out.end()) {

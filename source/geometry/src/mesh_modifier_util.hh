@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "whisk/base/math.hh"
@@ -74,6 +75,81 @@ enum class MergeMode { DumpIfMapped, DumpIfEqual };
  * were all merged go per `mode`. Elements keep their relative order. */
 dna::Mesh mesh_merge_verts(const dna::Mesh &mesh, std::span<const int32_t> targets,
                            MergeMode mode);
+
+/** An open-addressing hash map from edge keys (edge_key) to indices: no allocation per
+ * entry, which matters for meshes with millions of edges. */
+class EdgeMap {
+ public:
+  explicit EdgeMap(size_t expected)
+  {
+    size_t size = 16;
+    while (size < expected * 2 + 16) {
+      size *= 2;
+    }
+    slots_.assign(size, Slot{kEmpty, 0});
+  }
+  /** The value for `key`, inserting `value` when absent; second: whether inserted. */
+  std::pair<int32_t, bool> try_emplace(uint64_t key, int32_t value)
+  {
+    if ((used_ + 1) * 2 > slots_.size()) {
+      grow();
+    }
+    size_t i = hash(key), tomb = SIZE_MAX;
+    for (;; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].key == key) {
+        return {slots_[i].value, false};
+      }
+      if (slots_[i].key == kTomb && tomb == SIZE_MAX) {
+        tomb = i;
+      }
+      if (slots_[i].key == kEmpty) {
+        break;
+      }
+    }
+    if (tomb != SIZE_MAX) {
+      i = tomb;
+    }
+    else {
+      used_++;
+    }
+    slots_[i] = {key, value};
+    return {value, true};
+  }
+  void erase(uint64_t key)
+  {
+    for (size_t i = hash(key); slots_[i].key != kEmpty; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].key == key) {
+        slots_[i].key = kTomb;
+        return;
+      }
+    }
+  }
+
+ private:
+  /* Edge keys never have both halves all ones (that would be vertex -1 twice). */
+  static constexpr uint64_t kEmpty = ~uint64_t(0), kTomb = ~uint64_t(0) - 1;
+  struct Slot {
+    uint64_t key;
+    int32_t value;
+  };
+  size_t hash(uint64_t key) const
+  {
+    return size_t((key * 0x9E3779B97F4A7C15ull) >> 17) & (slots_.size() - 1);
+  }
+  void grow()
+  {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{kEmpty, 0});
+    used_ = 0;
+    for (const Slot &slot : old) {
+      if (slot.key != kEmpty && slot.key != kTomb) {
+        try_emplace(slot.key, slot.value);
+      }
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
 
 inline uint64_t edge_key(int32_t a, int32_t b)
 {

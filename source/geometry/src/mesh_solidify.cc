@@ -12,8 +12,10 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <numbers>
 
 #include "mesh_modifier_util.hh"
 #include "whisk/kernel/mesh.hh"
@@ -35,7 +37,7 @@ float angle_normalized(float3 a, float3 b)
   if (dot(a, b) >= 0.0f) {
     return 2.0f * safe_asin(length(a - b) / 2.0f);
   }
-  return float(M_PI) - 2.0f * safe_asin(length(-a - b) / 2.0f);
+  return std::numbers::pi_v<float> - 2.0f * safe_asin(length(-a - b) / 2.0f);
 }
 
 /** How much farther than 1 a shell must move along `a` to be 1 away from a face with
@@ -85,7 +87,9 @@ std::vector<float3> quality_normals(const dna::Mesh &mesh, std::vector<bool> &r_
       normal = face_normals[ref.x] + face_normals[ref.y];
       const float len = length(normal);
       normal = len > 0.0f ? normal * (1.0f / len) : float3();
-      normal = normal * (float(2.0 / M_PI) * 2.0f * std::acos(std::min(len / 2.0f, 1.0f)));
+      /* Scaled by the angle between the faces, as a 0..2 factor of a right angle. */
+      const float angle = 2.0f * std::acos(std::min(len / 2.0f, 1.0f));
+      normal = normal * (float(2.0 / std::numbers::pi) * angle);
     }
     normals[edges[e].x] = normals[edges[e].x] + normal;
     normals[edges[e].y] = normals[edges[e].y] + normal;
@@ -196,7 +200,8 @@ dna::Mesh mesh_solidify(const dna::Mesh &mesh, const SolidifyParams &params)
   check_result_size("Solidify", mesh, total_v, total_e, total_f, total_c);
 
   std::vector<int32_t> vert_map(static_cast<size_t>(total_v)), edge_map(size_t(total_e), -1);
-  std::vector<int32_t> face_map(static_cast<size_t>(total_f)), corner_map(static_cast<size_t>(total_c));
+  std::vector<int32_t> face_map(static_cast<size_t>(total_f));
+  std::vector<int32_t> corner_map(static_cast<size_t>(total_c));
   for (int32_t v = 0; v < nv; v++) {
     vert_map[v] = v;
     if (do_shell) {
@@ -312,7 +317,8 @@ dna::Mesh mesh_solidify(const dna::Mesh &mesh, const SolidifyParams &params)
       kernel::attribute_add(result.attributes, "material_index", AttrDomain::Face,
                             dna::AttrType::Int, total_f);
     }
-    std::span<int32_t> materials = result.attributes.find("material_index")->mutable_span<int32_t>();
+    std::span<int32_t> materials =
+        result.attributes.find("material_index")->mutable_span<int32_t>();
     auto shift = [&](size_t begin, size_t end, int ofs) {
       for (size_t f = begin; f < end && ofs; f++) {
         materials[f] = std::clamp(int(int64_t(materials[f]) + ofs), 0, max_index);

@@ -67,7 +67,7 @@ namespace {
 float crease_to_sharpness(const float crease)
 {
   const float c = std::clamp(crease, 0.0f, 1.0f);
-  return c * 10.0f;
+  return c * c * 10.0f;
 }
 
 const dna::Attribute *find_float_attribute(const dna::Mesh &mesh, std::string_view name,
@@ -237,19 +237,27 @@ void compute_positions(const Source &src, const Layout &layout, const Evaluator 
   });
 }
 
-/** Edge indices of one face's grid segments, so that each quad finds its corners' edges
- * without a search: per ptex grid, the edge from each point to its right and up
- * neighbours. For faces other than quads a corner's spoke column (x = m) is the next
- * corner's last row (y = m), recorded in both grids. */
-class GridEdges {
+/** Vertex and edge indices of one face's grid points, so that edges and quads find theirs
+ * without a search: per ptex grid, each point's vertex and the edges from it to its right
+ * and up neighbours. For faces other than quads a corner's spoke column (x = m) is the
+ * next corner's last row (y = m), recorded in both grids. */
+class GridIndex {
  public:
-  explicit GridEdges(const FaceGrid &grid)
+  explicit GridIndex(const FaceGrid &grid)
       : grid_(grid), res_(grid.grid_res()), m_(res_ - 1), n_(grid.is_quad() ? 1 : grid.size())
   {
-    index_.assign(size_t(n_ * res_ * res_ * 2), -1);
+    index_.resize(size_t(n_ * res_ * res_ * 3));
+    for (int c = 0; c < n_; c++) {
+      for (int y = 0; y < res_; y++) {
+        for (int x = 0; x < res_; x++) {
+          index_[at(c, x, y)] = grid.vert({c, x, y});
+        }
+      }
+    }
   }
-  int32_t &right(int c, int x, int y) { return index_[size_t(((c * res_ + y) * res_ + x) * 2)]; }
-  int32_t &up(int c, int x, int y) { return index_[size_t(((c * res_ + y) * res_ + x) * 2 + 1)]; }
+  int32_t vert(const GridPoint p) const { return index_[at(p.corner, p.x, p.y)]; }
+  int32_t &right(int c, int x, int y) { return index_[at(c, x, y) + 1]; }
+  int32_t &up(int c, int x, int y) { return index_[at(c, x, y) + 2]; }
 
   void record(GridPoint a, GridPoint b, const int32_t edge)
   {
@@ -303,6 +311,8 @@ class GridEdges {
   }
 
  private:
+  size_t at(int c, int x, int y) const { return size_t(((c * res_ + y) * res_ + x) * 3); }
+
   const FaceGrid &grid_;
   int res_, m_, n_;
   std::vector<int32_t> index_;
@@ -327,20 +337,20 @@ void build_topology(const Source &src, const Layout &layout, dna::Mesh &dst)
   std::span<int32_t> corner_edges = kernel::mesh_corner_edges_for_write(dst);
   parallel_range(src.faces_num(), 1, [&](const int64_t f) {
     const FaceGrid grid = src.grid(layout, int32_t(f));
-    GridEdges grid_edges(grid);
-    grid_edges.record_sides(layout, src);
+    GridIndex grid_index(grid);
+    grid_index.record_sides(layout, src);
     int32_t edge = layout.face_edge_start[size_t(f)];
     grid.foreach_inner_edge([&](const GridPoint a, const GridPoint b) {
-      edges[size_t(edge)] = {grid.vert(a), grid.vert(b)};
-      grid_edges.record(a, b, edge++);
+      edges[size_t(edge)] = {grid_index.vert(a), grid_index.vert(b)};
+      grid_index.record(a, b, edge++);
     });
     size_t corner = size_t(layout.face_quad_start[size_t(f)]) * 4;
     grid.foreach_quad([&](GridPoint p0, GridPoint p1, GridPoint p2, GridPoint p3) {
       const int c = p0.corner, x = p0.x, y = p0.y;
-      const int32_t quad_edges[4] = {grid_edges.right(c, x, y), grid_edges.up(c, x + 1, y),
-                                     grid_edges.right(c, x, y + 1), grid_edges.up(c, x, y)};
+      const int32_t quad_edges[4] = {grid_index.right(c, x, y), grid_index.up(c, x + 1, y),
+                                     grid_index.right(c, x, y + 1), grid_index.up(c, x, y)};
       for (int k = 0; k < 4; k++) {
-        corner_verts[corner] = grid.vert(k == 0 ? p0 : k == 1 ? p1 : k == 2 ? p2 : p3);
+        corner_verts[corner] = grid_index.vert(k == 0 ? p0 : k == 1 ? p1 : k == 2 ? p2 : p3);
         corner_edges[corner++] = quad_edges[k];
       }
     });

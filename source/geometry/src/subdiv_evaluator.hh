@@ -8,18 +8,23 @@
 // - Catmull-Clark; "simple" is Catmull-Clark with every edge infinitely sharp and boundary
 //   corners kept, refined to level 1 only.
 // - With the limit surface, adaptive refinement isolated to `quality` levels and bicubic
-//   patches (Gregory basis end caps) are evaluated. Without it, uniform refinement to the
-//   requested level and bilinear patches of the refined faces.
+//   patches (Gregory basis end caps; infinitely sharp features as sharp patches, which keeps
+//   sharp corners in place) are evaluated. Without it, uniform refinement to the requested
+//   level and bilinear patches of the refined faces.
+// - Edge and vertex creases c (0..1) become sharpness 10 c^2; face vertices that loose
+//   edges also use are infinitely sharp.
+// - UV maps are face-varying channels (corners of a vertex with equal UVs share a value),
+//   smoothed by the uv_smooth rule, evaluated on bicubic face-varying patches.
 
 #include <memory>
 #include <span>
 #include <vector>
 
-#include "whisk/base/math.hh"
-
 #include <opensubdiv/far/patchMap.h>
 #include <opensubdiv/far/patchTable.h>
 #include <opensubdiv/far/topologyRefiner.h>
+
+#include "whisk/base/math.hh"
 
 namespace whisk::geometry::subdiv {
 

@@ -59,7 +59,7 @@ TEST(ArrayModifier, MatchesBlender)
     std::vector<dna::Mesh> caps;
     const ArrayParams params = array_params((*c)["params"], caps);
     const dna::Mesh result = mesh_array(input, params);
-    expect_mesh_matches(result, (*c)["result"], true, (*c)["name"]);
+    expect_mesh_matches(result, (*c)["result"], MatchOrder::Exact, (*c)["name"]);
   }
 }
 

@@ -35,7 +35,7 @@ TEST(SolidifyModifier, MatchesBlender)
   for (const json *c : cases) {
     const dna::Mesh input = build_mesh(fixture_mesh((*c)["mesh"]));
     const dna::Mesh result = mesh_solidify(input, solidify_params((*c)["params"]));
-    expect_mesh_matches(result, (*c)["result"], true, (*c)["name"]);
+    expect_mesh_matches(result, (*c)["result"], MatchOrder::Exact, (*c)["name"]);
   }
 }
 

@@ -48,7 +48,10 @@ inline std::vector<const json *> fixture_cases(const std::string &modifier)
   return cases;
 }
 
-inline float3 to_float3(const json &v) { return {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()}; }
+inline float3 to_float3(const json &v)
+{
+  return {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
+}
 
 inline float4x4 to_matrix(const json &columns)
 {
@@ -116,7 +119,10 @@ inline dna::Mesh build_mesh(const json &rec)
   return mesh;
 }
 
-inline const json &fixture_mesh(const std::string &name) { return modifiers_fixture()["meshes"][name]; }
+inline const json &fixture_mesh(const std::string &name)
+{
+  return modifiers_fixture()["meshes"][name];
+}
 
 inline std::map<int, float> weights_of(const dna::Mesh &mesh, int32_t v)
 {
@@ -176,11 +182,18 @@ inline std::vector<int> match_vertices(const dna::Mesh &mesh, const json &want)
   return map;
 }
 
-/** Compares counts, then positions, edges, faces, UVs, materials and vertex groups: in
- * order when `ordered`, else as sets (vertices matched by position). */
-inline void expect_mesh_matches(const dna::Mesh &mesh, const json &want, bool ordered,
+/** How much of Blender's element order a comparison requires. */
+enum class MatchOrder {
+  Exact,    /* vertices, edges (with direction), faces and corners in order */
+  Vertices, /* vertices in order; edges and faces as sets */
+  Sets,     /* everything as sets, vertices matched by position */
+};
+
+/** Compares counts, then positions, edges, faces, UVs, materials and vertex groups. */
+inline void expect_mesh_matches(const dna::Mesh &mesh, const json &want, MatchOrder order,
                                 const std::string &name)
 {
+  const bool ordered = order == MatchOrder::Exact;
   const auto &offsets = want["face_offsets"];
   const int32_t faces = offsets.empty() ? 0 : int32_t(offsets.size()) - 1;
   ASSERT_EQ(mesh.verts_num, int32_t(want["verts"].size())) << name;
@@ -188,7 +201,7 @@ inline void expect_mesh_matches(const dna::Mesh &mesh, const json &want, bool or
   ASSERT_EQ(mesh.faces_num, faces) << name;
   ASSERT_EQ(mesh.corners_num, int32_t(want["corner_verts"].size())) << name;
   std::vector<int> vmap(size_t(mesh.verts_num));
-  if (ordered) {
+  if (order != MatchOrder::Sets) {
     for (size_t i = 0; i < vmap.size(); i++) {
       vmap[i] = int(i);
     }

@@ -75,6 +75,9 @@ Main::~Main()
 {
   /* Graphs first: their evaluated copies point at the originals. */
   depsgraphs_.clear();
+  while (!to_mesh_results_.empty()) {
+    object_to_mesh_clear(to_mesh_results_.begin()->first);
+  }
   /* Free without unlinking: everything goes. Embedded IDs go with their owners. */
   for (int t = dna::ID_TYPE_COUNT - 1; t >= 0; t--) {
     for (ID *id : lists_[t].to_vector()) {
@@ -273,6 +276,26 @@ ID *Main::find_evaluated_by_session_uid(uint32_t uid) const
   std::lock_guard lock(evaluated_mutex_);
   auto it = evaluated_by_session_uid_.find(uid);
   return it == evaluated_by_session_uid_.end() ? nullptr : it->second;
+}
+
+void Main::object_to_mesh_set(uint32_t object_uid, ID *mesh)
+{
+  object_to_mesh_clear(object_uid);
+  to_mesh_results_[object_uid] = mesh;
+  evaluated_id_register(mesh);
+}
+
+void Main::object_to_mesh_clear(uint32_t object_uid)
+{
+  auto it = to_mesh_results_.find(object_uid);
+  if (it == to_mesh_results_.end()) {
+    return;
+  }
+  ID *mesh = it->second;
+  to_mesh_results_.erase(it);
+  evaluated_id_unregister(mesh);
+  id_free_eval(mesh);
+  data_generation_bump();
 }
 
 }  // namespace whisk::kernel

@@ -123,6 +123,13 @@ void init_array_type(PyObject *module);
 void init_function_type(PyObject *module);
 /** Attribute array views, from_pydata and primitives (py_geometry.cc, py_primitives.cc). */
 void init_geometry(PyObject *module);
+/** Installs the dependency graph and the Python hook for scripted drivers. */
+void init_evaluation();
+/* bpy_struct methods of py_anim.cc. */
+PyObject *m_keyframe_insert(PyObject *self, PyObject *args, PyObject *kwargs);
+PyObject *m_keyframe_delete(PyObject *self, PyObject *args, PyObject *kwargs);
+PyObject *m_struct_driver_add(PyObject *self, PyObject *args);
+PyObject *m_struct_driver_remove(PyObject *self, PyObject *args);
 void init_primitives(PyObject *module);
 
 /** The Python class of a struct: generated from RNA on first use, or the class a script

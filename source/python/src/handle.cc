@@ -94,6 +94,13 @@ StructHandle StructHandle::make(std::shared_ptr<MainSlot> slot, const PointerRNA
 }
 
 /** The struct a path names from an ID; null when the path no longer resolves. */
+/** An ID of the Main, or an evaluated copy a dependency graph of it holds. */
+static ID *find_id(kernel::Main &main, uint32_t uid)
+{
+  ID *id = main.find_by_session_uid(uid);
+  return id ? id : main.find_evaluated_by_session_uid(uid);
+}
+
 static PointerRNA resolve_nested(const PointerRNA &root, const std::string &path)
 {
   try {
@@ -154,7 +161,7 @@ void StructHandle::refresh() const
       cached_ = PointerRNA{main, nullptr, type_, main};
       break;
     case Kind::ID: {
-      ID *id = main->find_by_session_uid(owner_uid_);
+      ID *id = find_id(*main, owner_uid_);
       if (!id) {
         raise_removed(type_);
       }
@@ -162,7 +169,7 @@ void StructHandle::refresh() const
       break;
     }
     case Kind::Nested: {
-      ID *id = main->find_by_session_uid(owner_uid_);
+      ID *id = find_id(*main, owner_uid_);
       if (!id) {
         raise_removed(type_);
       }

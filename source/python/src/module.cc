@@ -7,6 +7,7 @@
 
 #include "bridge.hh"
 #include "registration.hh"
+#include "whisk/depsgraph/depsgraph.hh"
 #include "whisk/kernel/id_type.hh"
 #include "whisk/kernel/lib_remove.hh"
 #include "whisk/kernel/startup.hh"
@@ -255,6 +256,50 @@ static void define_module(py::module_ &m)
   m.def("types", [] { return pybind_call([] { return steal(all_python_types()); }); },
         "Every RNA struct's Python class, by identifier");
   m.def("data_generation", [] { return kernel::data_generation(); });
+  m.def("set_scripts_trusted", [](bool trusted) {
+    pybind_call([&] {
+      ensure_current()->main->scripts_trusted = trusted;
+      return py::none();
+    });
+  });
+  m.def("scripts_trusted", [] { return ensure_current()->main->scripts_trusted; });
+  /* The graph behind a Depsgraph struct; TypeError for anything else. */
+  auto graph_of = [](py::object dg) -> kernel::Depsgraph & {
+    if (!is_struct(dg.ptr())) {
+      raise(ErrorKind::Type, "expected a Depsgraph");
+    }
+    const PointerRNA &ptr = reinterpret_cast<PyStruct *>(dg.ptr())->handle.resolve();
+    if (!ptr.type || ptr.type->identifier != "Depsgraph") {
+      raise(ErrorKind::Type, "expected a Depsgraph, not ", ptr.type ? ptr.type->identifier : "?");
+    }
+    return *static_cast<kernel::Depsgraph *>(ptr.data);
+  };
+  m.def("depsgraph_cycles", [graph_of](py::object dg) {
+    return pybind_call([&] {
+      py::list lines;
+      for (const std::string &line : graph_of(dg).cycles()) {
+        lines.append(line);
+      }
+      return lines;
+    });
+  });
+  m.def("depsgraph_stats", [graph_of](py::object dg) {
+    return pybind_call([&] {
+      const kernel::EvalStats st = graph_of(dg).stats();
+      py::dict d;
+      d["builds"] = st.builds;
+      d["evaluations"] = st.evaluations;
+      d["last_operations"] = st.last_operations;
+      d["total_operations"] = st.total_operations;
+      d["last_copies"] = st.last_copies;
+      d["last_transforms"] = st.last_transforms;
+      d["last_geometries"] = st.last_geometries;
+      d["last_animations"] = st.last_animations;
+      d["last_drivers"] = st.last_drivers;
+      return py::object(d);
+    });
+  });
+  m.def("set_threads", [](int threads) { depsgraph::set_thread_count(threads); });
   define_registration(m);
 }
 
@@ -271,6 +316,7 @@ PYBIND11_MODULE(_whisk, m)
     init_function_type(m.ptr());
     init_idprop_types(m.ptr());
     init_geometry(m.ptr());
+    init_evaluation();
   }
   catch (const PyRaised &) {
     throw py::error_already_set();

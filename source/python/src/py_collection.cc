@@ -292,7 +292,12 @@ static PyObject *iter_next(PyObject *self)
       const PointerRNA &parent = c->parent.resolve();
       while (it->index < int64_t(it->uids->size())) {
         const uint32_t uid = (*it->uids)[size_t(it->index++)];
-        if (dna::ID *id = parent.main->find_by_session_uid(uid)) {
+        dna::ID *id = parent.main->find_by_session_uid(uid);
+        if (!id) {
+          /* Evaluated copies (Depsgraph.objects) live outside Main's lists. */
+          id = parent.main->find_evaluated_by_session_uid(uid);
+        }
+        if (id) {
           return wrap_struct(c->parent.slot(), rna::pointer_from_id(parent.main, id));
         }
       }

@@ -225,6 +225,23 @@ PyObject *property_value(const StructHandle &handle, const PointerRNA &ptr,
       if (PyObject *math = math_object(handle, prop, rna::property_array_length(ptr, prop))) {
         return math;
       }
+      /* Read-only two-dimensional arrays that are not matrices (Object.bound_box): rows of
+       * values, as nested sequences. */
+      if (prop.array_dimensions[1] > 0 && !prop.is_editable()) {
+        /* Stored like matrices: array_dimensions = {columns, rows}, column by column. */
+        const int columns = prop.array_dimensions[0], row_count = prop.array_dimensions[1];
+        Ref rows(check(PyTuple_New(row_count)));
+        for (int r = 0; r < row_count; r++) {
+          Ref row(check(PyTuple_New(columns)));
+          for (int c = 0; c < columns; c++) {
+            PyTuple_SET_ITEM(
+                row.get(), c,
+                check(PyFloat_FromDouble(rna::get_float(ptr, prop, c * row_count + r))));
+          }
+          PyTuple_SET_ITEM(rows.get(), r, row.release());
+        }
+        return rows.release();
+      }
     }
     return wrap_array(handle, &prop);
   }

@@ -480,6 +480,13 @@ static PyMethodDef struct_methods[] = {
     {"is_property_set", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(m_is_property_set)),
      METH_VARARGS | METH_KEYWORDS, "Whether the property was set (ID-property backed ones)"},
     {"property_unset", m_property_unset, METH_O, "Reset a property to its default"},
+    {"keyframe_insert", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(m_keyframe_insert)),
+     METH_VARARGS | METH_KEYWORDS, "Insert a keyframe on the property given"},
+    {"keyframe_delete", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(m_keyframe_delete)),
+     METH_VARARGS | METH_KEYWORDS, "Remove a keyframe from this properties fcurve"},
+    {"driver_add", m_struct_driver_add, METH_VARARGS, "Adds driver(s) to the given property"},
+    {"driver_remove", m_struct_driver_remove, METH_VARARGS,
+     "Remove driver(s) from the given property"},
     {"__dir__", m_dir, METH_NOARGS, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };

@@ -65,7 +65,7 @@ class Context:
         raise AttributeError(f'bpy_struct: Context property "{name}" is read-only')
 
     def __dir__(self):
-        return sorted(set(_MEMBERS) | {"copy", "temp_override"})
+        return sorted(set(_MEMBERS) | {"copy", "temp_override", "evaluated_depsgraph_get"})
 
     def _scene_and_layer(self):
         found, scene = self._lookup("scene")
@@ -81,6 +81,14 @@ class Context:
     def copy(self):
         """A dict of the context members and their current values."""
         return {name: getattr(self, name) for name in _MEMBERS}
+
+    def evaluated_depsgraph_get(self):
+        """The dependency graph of the context's view layer, evaluated and up to date."""
+        _scene, layer = self._scene_and_layer()
+        if layer is None:
+            raise RuntimeError("evaluated_depsgraph_get(): no view layer in the context")
+        layer.update()
+        return layer.depsgraph
 
     def temp_override(self, **members):
         """Override context members for the duration of a ``with`` block."""

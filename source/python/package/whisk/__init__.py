@@ -27,3 +27,29 @@ def read_factory_settings(use_empty=False):
 def data_generation():
     """A counter that moves whenever data may have been freed or moved (for tests)."""
     return _whisk.data_generation()
+
+
+def set_scripts_trusted(trusted):
+    """Whether scripted driver expressions of the current file may run Python. Files loaded
+    without trusting their scripts get False: their drivers are flagged, never run."""
+    _whisk.set_scripts_trusted(bool(trusted))
+
+
+def scripts_trusted():
+    return _whisk.scripts_trusted()
+
+
+def depsgraph_cycles(depsgraph):
+    """The dependency cycles found when the graph was built, one line each."""
+    return _whisk.depsgraph_cycles(depsgraph)
+
+
+def depsgraph_stats(depsgraph):
+    """Work counters of a graph: builds, evaluations, and the operations (copies,
+    transforms, geometries, animations, drivers) the last update ran."""
+    return _whisk.depsgraph_stats(depsgraph)
+
+
+def set_threads(threads):
+    """Worker threads for evaluation; 0 means all cores (as ``whisk -t``)."""
+    _whisk.set_threads(int(threads))

@@ -26,6 +26,9 @@ void define_pointcloud(BlenderRNA &rna);      /* rna_pointcloud.cc */
 void define_image(BlenderRNA &rna);
 void define_fcurves(BlenderRNA &rna); /* rna_fcurve.cc, rna_fmodifier.cc: before Action */
 void define_action(BlenderRNA &rna);
+void define_anim(BlenderRNA &rna);      /* rna_anim.cc: AnimData and drivers, after F-curves */
+void define_modifiers(BlenderRNA &rna); /* rna_modifier.cc */
+void define_depsgraph(BlenderRNA &rna); /* rna_depsgraph.cc: last, it extends others */
 void define_text(BlenderRNA &rna);
 void define_node_tree(BlenderRNA &rna);
 void define_property_group(BlenderRNA &rna);

@@ -32,6 +32,12 @@ void register_all(BlenderRNA &rna)
       {"StringProperty", "Property"}, {"EnumProperty", "Property"},
       {"PointerProperty", "Property"}, {"CollectionProperty", "Property"},
       {"Function", nullptr},    {"EnumPropertyItem", nullptr},
+      /* Animation data, drivers, modifiers and evaluation. */
+      {"AnimData", nullptr},    {"Driver", nullptr},      {"DriverVariable", nullptr},
+      {"DriverTarget", nullptr}, {"ChannelDriverVariables", nullptr},
+      {"Modifier", nullptr},    {"ObjectModifiers", nullptr},
+      {"Depsgraph", nullptr},   {"DepsgraphObjectInstance", nullptr},
+      {"DepsgraphUpdate", nullptr},
   };
   for (const Shell &shell : shells) {
     rna.add(shell.name, shell.base ? rna.find(shell.base) : nullptr);
@@ -54,8 +60,11 @@ void register_all(BlenderRNA &rna)
   define_image(rna);
   define_fcurves(rna);
   define_action(rna);
+  define_anim(rna);
+  define_modifiers(rna);
   define_text(rna);
   define_node_tree(rna);
+  define_depsgraph(rna);
   define_property_group(rna); /* runtime.cc */
   define_rna(rna);
 

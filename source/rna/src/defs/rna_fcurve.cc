@@ -7,7 +7,6 @@
 // documented meaning of both.
 
 #include "fcurve_common.hh"
-#include "whisk/rna/access.hh"
 
 namespace whisk::rna {
 using namespace define;
@@ -341,7 +340,8 @@ void define_fcurve_functions(BlenderRNA &rna)
                                                      float(std::get<double>(call.args[0]))));
       });
   parameter(evaluate, "frame", PropertyType::Float, nullptr, PARM_REQUIRED)
-      .ui("Frame", "Frame to evaluate at");
+      .ui("Frame", "Frame to evaluate at")
+      .default_value(1);
   parameter(evaluate, "value", PropertyType::Float, nullptr, PARM_OUTPUT)
       .ui("Value", "The curve's value");
 
@@ -357,35 +357,8 @@ void define_fcurve_functions(BlenderRNA &rna)
                                       call.result = std::vector<double>{a, b};
                                     });
   PropertyDef out = parameter(range, "range", PropertyType::Float, nullptr, PARM_OUTPUT);
-  out.ui("Range", "First and last frame");
+  out.ui("Range", "First and last frame").subtype(PropertySubtype::XYZ);
   out.get()->array_dimensions[0] = 2;
-
-  FunctionRNA &autoflags = def.function(
-      "update_autoflags", "Set the integer and discrete flags from the animated property's type",
-      [](FunctionCall &call) {
-        const PointerRNA *data = std::get_if<PointerRNA>(&call.args[0]);
-        FCurve &fcu = curve_of(call.self);
-        if (!data || data->is_null()) {
-          return;
-        }
-        ResolvedPath resolved = path_resolve(*data, fcu.data_path);
-        if (!resolved.prop) {
-          raise(ErrorKind::Runtime, "FCurve.update_autoflags(): path '", fcu.data_path,
-                "' does not resolve to a property");
-        }
-        fcu.flag &= ~(dna::FCURVE_INT_VALUES | dna::FCURVE_DISCRETE_VALUES);
-        switch (resolved.prop->type) {
-          case PropertyType::Int: fcu.flag |= dna::FCURVE_INT_VALUES; break;
-          case PropertyType::Boolean:
-          case PropertyType::Enum:
-            fcu.flag |= dna::FCURVE_INT_VALUES | dna::FCURVE_DISCRETE_VALUES;
-            break;
-          default: break;
-        }
-      });
-  parameter(autoflags, "data", PropertyType::Pointer, rna.find("ID"),
-            PARM_REQUIRED | PROP_NEVER_NULL)
-      .ui("Data", "The data the curve's path starts from");
 }
 
 }  // namespace

@@ -131,6 +131,7 @@ void define_base(BlenderRNA &rna)
       .ui("Influence", "How much of the modifier's result is used")
       .subtype(PropertySubtype::Factor)
       .range(0, 1)
+      .default_value(1)
       .update(modifier_changed);
 }
 

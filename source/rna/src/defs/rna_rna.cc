@@ -466,7 +466,13 @@ void define_array_part(StructDef<PropertyRNA> &def, PropertyType type, Element e
                           .get();
   dims->array_dimensions[0] = MAX_ARRAY_DIMENSION;
   dims->get_int = [](const PointerRNA &p, int i) {
-    return int64_t(D::data(p).array_dimensions[i]);
+    /* Two-dimensional arrays are stored as {columns, rows}; Blender lists the dimension
+     * Python indexes first (rows) first. */
+    const PropertyRNA &prop = D::data(p);
+    if (prop.array_dimensions[1] > 0 && prop.array_dimensions[2] == 0 && i < 2) {
+      return int64_t(prop.array_dimensions[1 - i]);
+    }
+    return int64_t(prop.array_dimensions[i]);
   };
   ro_bool(def, "is_array", "Is Array", "", [](const PropertyRNA &p) {
     return p.is_array() || bool(p.dynamic_length);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "whisk/dna/action.hh"
+#include "whisk/dna/id_property.hh"
 #include "whisk/kernel/main.hh"
 #include "whisk/rna/access.hh"
 
@@ -15,13 +16,15 @@ namespace whisk::anim {
 
 using dna::ID;
 
-/** Where a curve writes: one property element of one struct. */
+/** Where a curve writes: one property element of one struct, or a custom (ID) property
+ * of the ID (`["name"]`). */
 struct Channel {
   rna::PointerRNA ptr;
   const rna::PropertyRNA *prop = nullptr;
   int index = 0;
+  dna::IDProperty *idprop = nullptr;
 
-  bool valid() const { return prop != nullptr; }
+  bool valid() const { return prop != nullptr || idprop != nullptr; }
   /** Stores `value` converted to the property's type (ints round, booleans are >= 0.5,
    * enums take the integer), without update callbacks, as Blender's animation does. */
   void write(float value) const;
@@ -30,8 +33,14 @@ struct Channel {
 };
 
 /** Resolves `path`/`index` on `id`; an invalid channel when the path does not lead to an
- * animatable number, boolean or enum. */
+ * animatable number, boolean or enum. Accepts `["name"]` for a numeric custom property of
+ * the ID, and `.x`/`.y`/`.z`/`.w` after an array (`location.x`), as drivers write them. */
 Channel channel_resolve(kernel::Main *bmain, ID *id, std::string_view path, int index);
+
+/** `["name"]`: a path naming a custom property of the ID. */
+bool is_idprop_path(std::string_view path);
+/** The numeric custom property such a path names, or nullptr. */
+dna::IDProperty *find_idprop_channel(ID *id, std::string_view path);
 
 /** The channels of an action's curves on one ID, resolved once. */
 class ActionChannels {

@@ -1,8 +1,8 @@
 #pragma once
 // The Mirror modifier as a pure function: the mesh plus its mirror image across the X, Y
 // and/or Z planes (one after the other), optionally cut at the plane first (bisect) and
-// with vertices on the plane merged. Matches Blender 3.4 element for element, except after
-// a bisect, where the cut elements' order differs (see mesh_mirror.cc).
+// with vertices on the plane merged. Matches Blender 3.4 element for element, except that
+// after a bisect only the vertices keep Blender's order (see mesh_mirror_bisect.cc).
 
 #include <array>
 #include <string>

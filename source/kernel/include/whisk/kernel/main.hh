@@ -140,6 +140,11 @@ class Main {
   void evaluated_id_register(ID *id);
   void evaluated_id_unregister(ID *id);
   ID *find_evaluated_by_session_uid(uint32_t uid) const;
+  /** Meshes made by Object.to_mesh(), one per object (keyed by its session uid), kept
+   * until to_mesh_clear(), the next to_mesh() of the object, or the end of this Main.
+   * Takes ownership of `mesh`, an evaluated-style ID outside the lists. */
+  void object_to_mesh_set(uint32_t object_uid, ID *mesh);
+  void object_to_mesh_clear(uint32_t object_uid);
 
  private:
   std::array<IDList, dna::ID_TYPE_COUNT> lists_;
@@ -149,6 +154,7 @@ class Main {
   std::vector<std::unique_ptr<Depsgraph>> depsgraphs_;
   mutable std::mutex evaluated_mutex_;
   std::unordered_map<uint32_t, ID *> evaluated_by_session_uid_;
+  std::unordered_map<uint32_t, ID *> to_mesh_results_;
   uint64_t next_list_order_ = 1;
   void link_name(ID *id);
   void unlink_name(ID *id);
