@@ -12,6 +12,8 @@
 #   rotation and matrix_world of each object and of a child, per frame.
 # "drivers": one record per driver setup (type, variable kinds, expression): the driven
 #   value after view_layer.update(), is_valid and is_simple_expression.
+# "modifier_stacks": modifier stacks on the default cube (shifted +1.5 in x): counts and
+#   bounds of the evaluated mesh.
 # "evaluated": bound_box and dimensions of the cube with modifiers, counts of the evaluated
 #   mesh, dg.objects names, object_instances of a collection instance.
 
@@ -262,9 +264,61 @@ def evaluated():
     return rec
 
 
+MODIFIER_CASES = [
+    ("subsurf", [("SUBSURF", {})]),
+    ("subsurf_2_simple", [("SUBSURF", {"levels": 2, "subdivision_type": "SIMPLE"})]),
+    ("array", [("ARRAY", {})]),
+    ("array_merge", [("ARRAY", {"count": 4, "use_merge_vertices": True,
+                                "relative_offset_displace": (1.0, 0.0, 0.0)})]),
+    ("array_constant", [("ARRAY", {"use_relative_offset": False, "use_constant_offset": True,
+                                   "constant_offset_displace": (0.5, 0.25, 3.0), "count": 3})]),
+    ("mirror", [("MIRROR", {})]),
+    ("mirror_xyz_bisect", [("MIRROR", {"use_axis": (True, True, True),
+                                       "use_bisect_axis": (True, False, True)})]),
+    ("solidify", [("SOLIDIFY", {"thickness": 0.2})]),
+    ("solidify_even", [("SOLIDIFY", {"thickness": 0.3, "offset": 0.5,
+                                     "use_even_offset": True})]),
+    ("triangulate", [("TRIANGULATE", {})]),
+    ("weld", [("WELD", {"merge_threshold": 2.5})]),
+    ("displace", [("DISPLACE", {"strength": 0.5})]),
+    ("displace_z", [("DISPLACE", {"strength": 2.0, "direction": "Z", "mid_level": 0.25})]),
+    ("array_subsurf", [("ARRAY", {"count": 3}), ("SUBSURF", {})]),
+    ("mirror_solidify_triangulate", [("MIRROR", {}), ("SOLIDIFY", {"thickness": 0.1}),
+                                     ("TRIANGULATE", {})]),
+]
+
+
+def modifier_stacks():
+    """Each stack on the default cube moved off the mirror plane: counts and bounds of the
+    evaluated mesh."""
+    out = []
+    for name, stack in MODIFIER_CASES:
+        bpy.ops.wm.read_factory_settings(use_empty=False)
+        cube = bpy.data.objects["Cube"]
+        cube.data.vertices.foreach_set("co", [c + (1.5 if i % 3 == 0 else 0.0) for i, c in
+                                              enumerate(v for vert in cube.data.vertices
+                                                        for v in vert.co)])
+        cube.data.update()
+        for kind, settings in stack:
+            md = cube.modifiers.new(kind.title(), kind)
+            for key, value in settings.items():
+                setattr(md, key, value)
+        dg = bpy.context.evaluated_depsgraph_get()
+        me = cube.evaluated_get(dg).data
+        co = [v.co for v in me.vertices]
+        lo = [min(c[i] for c in co) for i in range(3)] if co else [0, 0, 0]
+        hi = [max(c[i] for c in co) for i in range(3)] if co else [0, 0, 0]
+        out.append({"name": name, "stack": [[k, {a: list(v) if isinstance(v, tuple) else v
+                                                  for a, v in s.items()}] for k, s in stack],
+                    "counts": [len(me.vertices), len(me.edges), len(me.polygons)],
+                    "min": vec(lo), "max": vec(hi)})
+    return out
+
+
 def main():
     data = {"keying": keying(), "animation": animation(), "drivers": drivers(),
             "evaluated": evaluated()}
+    data["modifier_stacks"] = modifier_stacks()
     with open(out_path(), "w") as f:
         json.dump(data, f, indent=1, sort_keys=True)
 

@@ -143,7 +143,7 @@ int copy_count(const ArrayParams &params, const float4x4 &offset, int64_t chunk_
     raise(ErrorKind::Value, "Array: the offset (", dist, ") is too small for fit length ",
           params.fit_length, ": it would take ", count, " copies");
   }
-  return std::max(int(count), 1);
+  return count < 1.0 ? 1 : int(count);
 }
 
 /** Places a cap's elements at the given element offsets of `result`, transformed. */

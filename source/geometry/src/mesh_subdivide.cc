@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 
 #include "mesh_result.hh"
 #include "subdiv_evaluator.hh"

@@ -117,6 +117,8 @@ TEST(ArrayModifier, FitLengthGuards)
   EXPECT_THROW(mesh_array(cube, params), Error);
   params.fit_length = std::numeric_limits<float>::quiet_NaN();
   EXPECT_THROW(mesh_array(cube, params), Error);
+  params.fit_length = -1e30f;
+  EXPECT_EQ(mesh_array(cube, params).verts_num, 8);
 }
 
 TEST(ArrayModifier, EmptyAndBadCounts)

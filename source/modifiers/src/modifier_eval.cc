@@ -2,7 +2,13 @@
 
 #include "whisk/base/error.hh"
 #include "whisk/geometry/mesh_array.hh"
+#include "whisk/geometry/mesh_displace.hh"
+#include "whisk/geometry/mesh_mirror.hh"
+#include "whisk/geometry/mesh_solidify.hh"
 #include "whisk/geometry/mesh_subdivide.hh"
+#include "whisk/geometry/mesh_triangulate.hh"
+#include "whisk/geometry/mesh_weld.hh"
+#include "whisk/kernel/object.hh"
 #include "whisk/kernel/mesh.hh"
 
 namespace whisk::modifiers {
@@ -56,6 +62,91 @@ Mesh run_array(const ArrayModifierData &md, const Object &object, const Mesh &me
   return geometry::mesh_array(mesh, params);
 }
 
+Mesh run_mirror(const MirrorModifierData &md, const Object &object, const Mesh &mesh)
+{
+  geometry::MirrorParams params;
+  for (int axis = 0; axis < 3; axis++) {
+    params.use_axis[axis] = md.use_axis[axis];
+    params.use_bisect_axis[axis] = md.use_bisect_axis[axis];
+    params.use_bisect_flip_axis[axis] = md.use_bisect_flip_axis[axis];
+  }
+  params.use_mirror_merge = md.use_mirror_merge;
+  params.merge_threshold = md.merge_threshold;
+  params.bisect_threshold = md.bisect_threshold;
+  if (md.mirror_object) {
+    params.use_mirror_object = true;
+    params.mirror_matrix = relative_matrix(object, *md.mirror_object);
+    params.object_matrix = object.object_to_world;
+  }
+  params.use_mirror_vertex_groups = md.use_mirror_vertex_groups;
+  params.use_mirror_u = md.use_mirror_u;
+  params.use_mirror_v = md.use_mirror_v;
+  params.use_mirror_udim = md.use_mirror_udim;
+  params.mirror_offset_u = md.mirror_offset_u;
+  params.mirror_offset_v = md.mirror_offset_v;
+  params.offset_u = md.offset_u;
+  params.offset_v = md.offset_v;
+  return geometry::mesh_mirror(mesh, params);
+}
+
+Mesh run_solidify(const SolidifyModifierData &md, const Object &object, const Mesh &mesh)
+{
+  if (md.solidify_mode == 1) {
+    raise(ErrorKind::Runtime, "the complex (NON_MANIFOLD) solidify mode is not supported yet");
+  }
+  geometry::SolidifyParams params;
+  params.thickness = md.thickness;
+  params.offset = md.offset;
+  params.use_even_offset = md.use_even_offset;
+  params.use_quality_normals = md.use_quality_normals;
+  params.use_rim = md.use_rim;
+  params.use_rim_only = md.use_rim_only;
+  params.use_flip_normals = md.use_flip_normals;
+  params.material_offset = md.material_offset;
+  params.material_offset_rim = md.material_offset_rim;
+  params.material_count = kernel::object_material_slot_count(object);
+  return geometry::mesh_solidify(mesh, params);
+}
+
+Mesh run_triangulate(const TriangulateModifierData &md, const Mesh &mesh)
+{
+  geometry::TriangulateParams params;
+  params.quad_method = geometry::QuadMethod(md.quad_method);
+  params.ngon_method = geometry::NgonMethod(md.ngon_method);
+  params.min_vertices = md.min_vertices;
+  return geometry::mesh_triangulate(mesh, params);
+}
+
+Mesh run_weld(const WeldModifierData &md, const Mesh &mesh)
+{
+  geometry::WeldParams params;
+  params.mode = md.mode == 1 ? geometry::WeldParams::Mode::Connected :
+                               geometry::WeldParams::Mode::All;
+  params.merge_threshold = md.merge_threshold;
+  params.loose_edges = md.loose_edges;
+  return geometry::mesh_weld(mesh, params);
+}
+
+Mesh run_displace(const DisplaceModifierData &md, const Object &object, const Mesh &mesh)
+{
+  using Direction = geometry::DisplaceParams::Direction;
+  geometry::DisplaceParams params;
+  params.strength = md.strength;
+  params.mid_level = md.mid_level;
+  /* DNA numbers: X, Y, Z, NORMAL, RGB_TO_XYZ, CUSTOM_NORMAL. */
+  static const Direction directions[] = {Direction::X,        Direction::Y,
+                                         Direction::Z,        Direction::Normal,
+                                         Direction::RGBToXYZ, Direction::CustomNormal};
+  params.direction = directions[std::min<int>(md.direction, 5)];
+  params.global_space = md.space == 1;
+  params.object_to_world = &object.object_to_world;
+  params.vertex_group = md.vertex_group;
+  params.invert_vertex_group = md.invert_vertex_group;
+  Mesh result = mesh;
+  geometry::mesh_displace(result, params);
+  return result;
+}
+
 /** One modifier; nullopt when it leaves the mesh as it is. */
 std::optional<Mesh> run_modifier(ModifierData &md, Object &object, const Mesh &mesh,
                                  kernel::EvalMode mode)
@@ -65,9 +156,18 @@ std::optional<Mesh> run_modifier(ModifierData &md, Object &object, const Mesh &m
       return run_subsurf(static_cast<const SubsurfModifierData &>(md), mesh, mode);
     case ModifierType::Array:
       return run_array(static_cast<const ArrayModifierData &>(md), object, mesh);
-    default:
-      raise(ErrorKind::Runtime, "modifier type not evaluated yet");
+    case ModifierType::Mirror:
+      return run_mirror(static_cast<const MirrorModifierData &>(md), object, mesh);
+    case ModifierType::Solidify:
+      return run_solidify(static_cast<const SolidifyModifierData &>(md), object, mesh);
+    case ModifierType::Triangulate:
+      return run_triangulate(static_cast<const TriangulateModifierData &>(md), mesh);
+    case ModifierType::Weld:
+      return run_weld(static_cast<const WeldModifierData &>(md), mesh);
+    case ModifierType::Displace:
+      return run_displace(static_cast<const DisplaceModifierData &>(md), object, mesh);
   }
+  return std::nullopt;
 }
 
 }  // namespace

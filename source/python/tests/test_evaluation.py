@@ -306,3 +306,55 @@ def test_absurd_modifier_settings_are_safe():
     arr.count = 10**9
     dg = bpy.context.evaluated_depsgraph_get()
     assert len(cube.evaluated_get(dg).data.vertices) < 10**8
+
+
+@pytest.mark.parametrize("case", ORACLE["modifier_stacks"], ids=lambda c: c["name"])
+def test_modifier_stacks_match_blender(case):
+    cube = bpy.data.objects["Cube"]
+    co = [0.0] * 24
+    cube.data.vertices.foreach_get("co", co)
+    cube.data.vertices.foreach_set("co", [c + (1.5 if i % 3 == 0 else 0.0) for i, c in enumerate(co)])
+    cube.data.update()
+    for kind, settings in case["stack"]:
+        md = cube.modifiers.new(kind.title(), kind)
+        for key, value in settings.items():
+            setattr(md, key, value)
+    dg = bpy.context.evaluated_depsgraph_get()
+    me = cube.evaluated_get(dg).data
+    assert [len(me.vertices), len(me.edges), len(me.polygons)] == case["counts"]
+    pos = [0.0] * (3 * len(me.vertices))
+    me.vertices.foreach_get("co", pos)
+    lo = [min(pos[i::3]) for i in range(3)]
+    hi = [max(pos[i::3]) for i in range(3)]
+    assert close(lo, case["min"]) and close(hi, case["max"]), (lo, hi)
+    assert len(cube.data.vertices) == 8
+
+
+def test_driver_whose_target_is_removed_becomes_invalid():
+    scene = bpy.context.scene
+    src = bpy.data.objects.new("Src", None)
+    scene.collection.objects.link(src)
+    src.location.x = 2.0
+    ob = bpy.data.objects["Cube"]
+    drv = ob.driver_add("location", 1).driver
+    drv.type = "SUM"
+    var = drv.variables.new()
+    var.targets[0].id = src
+    var.targets[0].data_path = "location.x"
+    bpy.context.view_layer.update()
+    assert ob.location[1] == 2.0 and drv.is_valid
+    bpy.data.objects.remove(src)
+    assert var.targets[0].id is None
+    bpy.context.view_layer.update()
+    assert not drv.is_valid
+
+
+def test_nan_keyframes_do_not_break_evaluation():
+    ob = bpy.data.objects["Cube"]
+    ob.location.x = float("nan")
+    ob.keyframe_insert("location", index=0, frame=1)
+    ob.location.x = 1.0
+    ob.keyframe_insert("location", index=0, frame=10)
+    for frame in (1, 5, 10, 20):
+        bpy.context.scene.frame_set(frame)
+    assert ob.location.x == 1.0
