@@ -19,8 +19,13 @@ for script in tools/oracle/gen_*.py; do
     scripts) out=tests/fixtures/python_scripts.json ;;
     *) out=tests/fixtures/$name.json ;;
   esac
+  # Python driver expressions only run with auto-exec on; the driver oracle needs them.
+  extra=
+  case "$name" in
+    driver_expr) extra=--enable-autoexec ;;
+  esac
   echo "== $script -> $out"
-  "$blender" -b --factory-startup --python-exit-code 1 --python "$script" -- "$out" >/dev/null 2>&1 || {
+  "$blender" -b --factory-startup $extra --python-exit-code 1 --python "$script" -- "$out" >/dev/null 2>&1 || {
     echo "FAILED: $script (rerun: $blender -b --factory-startup --python $script -- $out)" >&2
     exit 1
   }

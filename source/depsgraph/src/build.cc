@@ -245,6 +245,17 @@ void DepsgraphImpl::relations_of_object(IDNode &node)
     relate(data->geometry, node.geometry);
   }
   relate(node.parameters, node.geometry);
+  /* Array caps read other objects' final geometry. */
+  for (const auto &md : ob.modifiers) {
+    if (md->type == ModifierType::Array) {
+      const auto &amd = static_cast<const ArrayModifierData &>(*md);
+      for (const Object *cap : {amd.start_cap, amd.end_cap}) {
+        if (IDNode *other = find_node(reinterpret_cast<const ID *>(cap))) {
+          relate(other->geometry, node.geometry);
+        }
+      }
+    }
+  }
   if (modifiers::stack_uses_transforms(ob)) {
     relate(node.transform, node.geometry);
     for (const auto &md : ob.modifiers) {

@@ -58,7 +58,14 @@ Mesh run_array(const ArrayModifierData &md, const Object &object, const Mesh &me
   params.merge_threshold = md.merge_threshold;
   params.offset_u = md.offset_u;
   params.offset_v = md.offset_v;
-  /* Caps are other objects' meshes; their evaluated data once caps are supported. */
+  /* Caps are other objects' evaluated meshes, in their own coordinates. */
+  auto cap_mesh = [](const Object *cap) -> const Mesh * {
+    return cap && cap->data && cap->data->type == IDType::Mesh ?
+               reinterpret_cast<const Mesh *>(cap->data) :
+               nullptr;
+  };
+  params.start_cap = cap_mesh(md.start_cap);
+  params.end_cap = cap_mesh(md.end_cap);
   return geometry::mesh_array(mesh, params);
 }
 

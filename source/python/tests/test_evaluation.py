@@ -358,3 +358,20 @@ def test_nan_keyframes_do_not_break_evaluation():
     for frame in (1, 5, 10, 20):
         bpy.context.scene.frame_set(frame)
     assert ob.location.x == 1.0
+
+
+def test_array_caps_use_the_cap_objects_evaluated_mesh():
+    scene = bpy.context.scene
+    cube = bpy.data.objects["Cube"]
+    cap_mesh = bpy.data.meshes.new("CapMesh")
+    cap_mesh.from_pydata([(0, 0, 0), (1, 0, 0), (0, 1, 0)], [], [(0, 1, 2)])
+    cap = bpy.data.objects.new("Cap", cap_mesh)
+    scene.collection.objects.link(cap)
+    arr = cube.modifiers.new("Arr", "ARRAY")
+    arr.start_cap = cap
+    dg = bpy.context.evaluated_depsgraph_get()
+    assert len(cube.evaluated_get(dg).data.vertices) == 16 + 3
+    cap_mesh.vertices.add(1)
+    cap_mesh.update()
+    dg.update()
+    assert len(cube.evaluated_get(dg).data.vertices) == 16 + 4, "the cap's change reaches the array"
