@@ -375,3 +375,38 @@ def test_array_caps_use_the_cap_objects_evaluated_mesh():
     cap_mesh.update()
     dg.update()
     assert len(cube.evaluated_get(dg).data.vertices) == 16 + 4, "the cap's change reaches the array"
+
+
+def test_nested_paths_animate():
+    scene = bpy.context.scene
+    cube = bpy.data.objects["Cube"]
+    sub = cube.modifiers.new("Sub", "SUBSURF")
+    sub.levels = 0
+    sub.keyframe_insert("levels", frame=1)
+    sub.levels = 2
+    sub.keyframe_insert("levels", frame=10)
+    assert cube.animation_data.action.fcurves[0].data_path == 'modifiers["Sub"].levels'
+    mesh = cube.data
+    mesh.vertices[0].keyframe_insert("co", frame=1)
+    assert [f.data_path for f in mesh.animation_data.action.fcurves] == ["vertices[0].co"] * 3
+    scene.frame_set(10)
+    dg = bpy.context.evaluated_depsgraph_get()
+    assert sub.levels == 2
+    assert len(cube.evaluated_get(dg).data.vertices) == 98
+    scene.frame_set(1)
+    assert len(cube.evaluated_get(dg).data.vertices) == 8
+
+
+def test_deleting_an_object_a_modifier_uses():
+    scene = bpy.context.scene
+    cube = bpy.data.objects["Cube"]
+    mirror_ob = bpy.data.objects.new("MirrorOb", None)
+    scene.collection.objects.link(mirror_ob)
+    mirror = cube.modifiers.new("Mirror", "MIRROR")
+    mirror.mirror_object = mirror_ob
+    dg = bpy.context.evaluated_depsgraph_get()
+    assert len(cube.evaluated_get(dg).data.vertices) == 16
+    bpy.data.objects.remove(mirror_ob)
+    assert mirror.mirror_object is None
+    dg = bpy.context.evaluated_depsgraph_get()
+    assert len(cube.evaluated_get(dg).data.vertices) == 16, "mirrored in its own space now"
