@@ -2,6 +2,8 @@
 
 #include "mesh_modifier_util.hh"
 
+#include "mesh_result.hh"
+
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -125,21 +127,9 @@ void mix_value(AttrType type, const std::byte *src, std::byte *dst, const int32_
 
 dna::Mesh mesh_new_like(const dna::Mesh &src)
 {
-  dna::Mesh mesh;
-  mesh.id.type = dna::IDType::Mesh;
-  mesh.materials = src.materials;
-  mesh.use_auto_smooth = src.use_auto_smooth;
-  mesh.auto_smooth_angle = src.auto_smooth_angle;
-  std::memcpy(mesh.texspace_location, src.texspace_location, sizeof(mesh.texspace_location));
-  std::memcpy(mesh.texspace_size, src.texspace_size, sizeof(mesh.texspace_size));
-  mesh.use_auto_texspace = src.use_auto_texspace;
-  mesh.active_attribute = src.active_attribute;
-  mesh.active_color_attribute = src.active_color_attribute;
-  mesh.default_color_attribute = src.default_color_attribute;
-  mesh.active_uv_map = src.active_uv_map;
-  mesh.default_uv_map = src.default_uv_map;
-  mesh.vertex_group_names = src.vertex_group_names;
-  mesh.vertex_group_active_index = src.vertex_group_active_index;
+  /* The settings (materials, auto smooth, names of active layers...) as every modifier's
+   * result starts, then the source's attributes, empty. */
+  dna::Mesh mesh = mesh_result::new_like(src);
   for (const auto &attribute : src.attributes.attributes) {
     kernel::attribute_add(mesh.attributes, attribute->name, attribute->domain, attribute->type,
                           0);
