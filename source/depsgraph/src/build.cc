@@ -159,6 +159,7 @@ void DepsgraphImpl::build()
   cycles_.clear();
   pending_objects_.clear();
   instances_valid_ = false;
+  objects_valid_ = false;
 
   kernel::view_layer_ensure_synced(scene_, view_layer_);
   layer_objects_ = kernel::view_layer_objects(scene_, view_layer_);

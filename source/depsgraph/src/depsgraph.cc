@@ -92,25 +92,31 @@ void DepsgraphImpl::id_removed(ID *id)
   layer_objects_.clear();
   instances_.clear();
   updates_.clear();
+  visible_objects_.clear();
   instances_valid_ = false;
+  objects_valid_ = false;
   built_ = false;
   std::lock_guard lock(tags_mutex_);
   queued_tags_.clear();
 }
 
-std::vector<Object *> DepsgraphImpl::objects() const
+const std::vector<Object *> &DepsgraphImpl::objects()
 {
-  std::vector<Object *> result;
+  if (objects_valid_) {
+    return visible_objects_;
+  }
+  visible_objects_.clear();
   for (Object *ob : layer_objects_) {
     const bool hidden = mode_ == kernel::EvalMode::Render ? ob->hide_render : ob->hide_viewport;
     if (hidden) {
       continue;
     }
     if (IDNode *node = find_node(&ob->id)) {
-      result.push_back(reinterpret_cast<Object *>(node->eval));
+      visible_objects_.push_back(reinterpret_cast<Object *>(node->eval));
     }
   }
-  return result;
+  objects_valid_ = true;
+  return visible_objects_;
 }
 
 namespace {

@@ -24,7 +24,7 @@ class DepsgraphImpl final : public kernel::Depsgraph {
   void id_removed(ID *id) override;
   void update() override;
   ID *evaluated(const ID *orig) const override;
-  std::vector<dna::Object *> objects() const override;
+  const std::vector<dna::Object *> &objects() override;
   const std::vector<kernel::ObjectInstance> &object_instances() override;
   const std::vector<kernel::EvalUpdate> &updates() const override { return updates_; }
   kernel::EvalStats stats() const override { return stats_; }
@@ -91,7 +91,10 @@ class DepsgraphImpl final : public kernel::Depsgraph {
       count_animations_{0}, count_drivers_{0};
   std::vector<kernel::EvalUpdate> updates_;
   std::vector<kernel::ObjectInstance> instances_;
+  /** Visible evaluated objects and object instances, made on first use after an update. */
+  std::vector<dna::Object *> visible_objects_;
   bool instances_valid_ = false;
+  bool objects_valid_ = false;
 };
 
 }  // namespace whisk::depsgraph

@@ -176,6 +176,7 @@ void DepsgraphImpl::evaluate_ops(const std::vector<OpNode *> &entries, bool ever
   stats_.total_operations += scheduled.size();
   if (!scheduled.empty()) {
     instances_valid_ = false;
+    objects_valid_ = false;
     kernel::data_generation_bump();
   }
 

@@ -77,8 +77,9 @@ class Depsgraph {
   virtual void update() = 0;
   /** Evaluated copy of `orig`, or nullptr when it is not part of this graph. */
   virtual ID *evaluated(const ID *orig) const = 0;
-  /** Evaluated objects of the view layer, in the order of its bases. */
-  virtual std::vector<dna::Object *> objects() const = 0;
+  /** Evaluated objects of the view layer that are visible in the graph's mode, in the
+   * order of its bases; kept until the next evaluation. */
+  virtual const std::vector<dna::Object *> &objects() = 0;
   virtual const std::vector<ObjectInstance> &object_instances() = 0;
   virtual const std::vector<EvalUpdate> &updates() const = 0;
   virtual EvalStats stats() const = 0;
