@@ -238,6 +238,10 @@ void DepsgraphImpl::evaluate_ops(const std::vector<OpNode *> &entries, bool ever
   stats_.last_geometries = count_geometries_;
   stats_.last_animations = count_animations_;
   stats_.last_drivers = count_drivers_;
+  if (!updates_.empty()) {
+    /* Handles to DepsgraphUpdate items point into this vector. */
+    kernel::data_generation_bump();
+  }
   updates_.clear();
   for (auto &node : nodes_) {
     if (node->updated) {

@@ -410,3 +410,19 @@ def test_deleting_an_object_a_modifier_uses():
     assert mirror.mirror_object is None
     dg = bpy.context.evaluated_depsgraph_get()
     assert len(cube.evaluated_get(dg).data.vertices) == 16, "mirrored in its own space now"
+
+
+def test_stale_update_and_instance_items_raise():
+    dg = bpy.context.evaluated_depsgraph_get()
+    cube = bpy.data.objects["Cube"]
+    cube.location.x = 1.0
+    dg.update()
+    updates = list(dg.updates)
+    instances = list(dg.object_instances)
+    assert updates and instances
+    dg.update()
+    cube.location.x = 2.0
+    dg.update()
+    for item in updates + instances:
+        with pytest.raises(ReferenceError):
+            item.is_instance if hasattr(type(item), "is_instance") else item.id
