@@ -59,21 +59,14 @@ void DepsgraphImpl::remap_to_eval(IDNode &node)
 
 void DepsgraphImpl::op_copy_on_write(IDNode &node)
 {
-  const Object::Runtime *kept = nullptr;
-  Object::Runtime runtime;
-  if (node.eval->type == IDType::Object) {
-    /* Bounds and the world matrix belong to evaluation, not to the copied settings. */
-    runtime = reinterpret_cast<Object *>(node.eval)->runtime;
-    kept = &runtime;
-  }
-  const float4x4 world = node.eval->type == IDType::Object ?
-                             reinterpret_cast<Object *>(node.eval)->object_to_world :
-                             float4x4::identity();
+  auto *ob = node.eval->type == IDType::Object ? reinterpret_cast<Object *>(node.eval) : nullptr;
+  /* Bounds and the world matrix are results of evaluation, not settings to copy. */
+  const Object::Runtime runtime = ob ? ob->runtime : Object::Runtime();
+  const float4x4 world = ob ? ob->object_to_world : float4x4::identity();
   kernel::id_update_for_eval(node.eval, node.orig);
-  if (kept) {
-    auto &ob = *reinterpret_cast<Object *>(node.eval);
-    ob.runtime = *kept;
-    ob.object_to_world = world;
+  if (ob) {
+    ob->runtime = runtime;
+    ob->object_to_world = world;
   }
   remap_to_eval(node);
   node.copies++;

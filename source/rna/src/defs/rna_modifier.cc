@@ -111,7 +111,6 @@ void define_base(BlenderRNA &rna)
       .not_animatable()
       .get()
       ->get_bool = [](const PointerRNA &p, int) { return md_of(p).is_active; };
-  def.srna()->find_property("is_active");
   PropertyRNA *active = const_cast<PropertyRNA *>(def.srna()->find_property("is_active"));
   active->set_bool = [](const PointerRNA &p, int, bool v) {
     if (v) {
