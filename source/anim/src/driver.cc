@@ -152,28 +152,13 @@ int driver_variable_target_count(DriverVarType type)
   return (type == DriverVarType::LocationDiff || type == DriverVarType::RotationDiff) ? 2 : 1;
 }
 
-bool driver_variable_name_valid(std::string_view name)
-{
-  return kernel::driver_variable_name_valid(name);
-}
-
-bool driver_is_simple_expression(const ChannelDriver &driver)
-{
-  return kernel::driver_is_simple_expression(driver);
-}
-
-bool driver_needs_python(const ChannelDriver &driver)
-{
-  return kernel::driver_needs_python(driver);
-}
-
 float driver_evaluate(ChannelDriver &driver, const DriverContext &ctx)
 {
   bool valid = true;
   std::vector<double> values;
   values.reserve(size_t(driver.variables.size()));
   for (const auto &var : driver.variables) {
-    var->is_name_valid = driver_variable_name_valid(var->name);
+    var->is_name_valid = kernel::driver_variable_name_valid(var->name);
     std::optional<float> value = variable_value(*var, ctx);
     if (!value) {
       valid = false;

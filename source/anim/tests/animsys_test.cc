@@ -8,6 +8,7 @@
 #include "whisk/anim/keyframing.hh"
 #include "whisk/base/error.hh"
 #include "whisk/kernel/anim_data.hh"
+#include "whisk/kernel/driver.hh"
 #include "whisk/kernel/lib_id.hh"
 #include "whisk/kernel/object.hh"
 #include "whisk/kernel/startup.hh"
@@ -67,7 +68,7 @@ TEST(Drivers, SimpleExpressionWithVariables)
   var->targets[0].transform_type = DriverTransformChannel::LocX;
   driver.variables.append(std::move(var));
   driver.expression = "x * 2 + frame";
-  EXPECT_TRUE(driver_is_simple_expression(driver));
+  EXPECT_TRUE(kernel::driver_is_simple_expression(driver));
   DriverContext ctx;
   ctx.bmain = &bmain;
   ctx.frame = 3.0f;

@@ -7,6 +7,7 @@
 #include "depsgraph_impl.hh"
 #include "whisk/anim/driver.hh"
 #include "whisk/kernel/anim_data.hh"
+#include "whisk/kernel/driver.hh"
 #include "whisk/kernel/collection.hh"
 #include "whisk/kernel/id_type.hh"
 #include "whisk/kernel/lib_id.hh"
@@ -106,7 +107,7 @@ void DepsgraphImpl::build_animation(IDNode &node)
   for (int64_t i = 0; i < adt->drivers.size(); i++) {
     OpNode *op = node.add_op(OpType::Driver, int32_t(i));
     const FCurve &fcu = adt->drivers[i];
-    op->needs_python = fcu.driver && anim::driver_needs_python(*fcu.driver);
+    op->needs_python = fcu.driver && kernel::driver_needs_python(*fcu.driver);
     node.drivers.push_back(op);
     if (!fcu.driver) {
       continue;

@@ -252,13 +252,6 @@ void Main::depsgraphs_remove(const dna::Scene *scene, const dna::ViewLayer *view
   data_generation_bump();
 }
 
-void Main::depsgraphs_tag(ID *id, uint32_t recalc)
-{
-  for (auto &graph : depsgraphs_) {
-    graph->tag(id, recalc);
-  }
-}
-
 void Main::evaluated_id_register(ID *id)
 {
   std::lock_guard lock(evaluated_mutex_);

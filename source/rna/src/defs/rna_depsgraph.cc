@@ -378,16 +378,7 @@ void define_entry_points(BlenderRNA &rna)
       [](FunctionCall &call) {
         Main &main = *static_cast<Main *>(call.self.data);
         auto *object = defs::id_argument<Object>(call, 0, "BlendDataMeshes.new_from_object",
-                                                 "object", true);
-        const auto *value = std::get_if<PointerRNA>(&call.args[0]);
-        if (!object && value && !value->is_null() && value->owner_id &&
-            value->owner_id->type == IDType::Object)
-        {
-          object = reinterpret_cast<Object *>(value->owner_id);
-        }
-        if (!object) {
-          raise(ErrorKind::Type, "BlendDataMeshes.new_from_object(): expected an Object");
-        }
+                                                 "object");
         if (Depsgraph *graph = graph_argument(call, 2, true); graph && !(object->id.flag & ID_FLAG_EVALUATED)) {
           if (ID *eval = graph->evaluated(&object->id)) {
             object = reinterpret_cast<Object *>(eval);

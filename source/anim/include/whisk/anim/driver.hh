@@ -12,6 +12,8 @@
 #include "whisk/dna/anim.hh"
 #include "whisk/kernel/main.hh"
 
+/* Which expressions are simple, and valid variable names: whisk/kernel/driver.hh. */
+
 namespace whisk::anim {
 
 using dna::ID;
@@ -30,12 +32,6 @@ struct DriverContext {
 /** Computes the driver's value from its variables, storing the variables' values and the
  * driver's validity; returns the value (the previous one when evaluation failed). */
 float driver_evaluate(dna::ChannelDriver &driver, const DriverContext &ctx);
-/** A SCRIPTED driver whose expression Blender would not evaluate natively. */
-bool driver_needs_python(const dna::ChannelDriver &driver);
-/** driver.is_simple_expression. */
-bool driver_is_simple_expression(const dna::ChannelDriver &driver);
-/** Whether `name` can be a variable name (a Python identifier that is not a keyword). */
-bool driver_variable_name_valid(std::string_view name);
 /** The IDs whose data a variable reads (one or two targets). */
 int driver_variable_target_count(dna::DriverVarType type);
 

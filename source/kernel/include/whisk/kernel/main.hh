@@ -131,9 +131,6 @@ class Main {
   /** Frees the graphs of a scene (or of one of its view layers) being removed. */
   void depsgraphs_remove(const dna::Scene *scene, const dna::ViewLayer *view_layer = nullptr);
   const std::vector<std::unique_ptr<Depsgraph>> &depsgraphs() const { return depsgraphs_; }
-  /** Passes a tag to every graph: a graph that finds a tag on an ID (id_tag_update) hands
-   * it to the others before it clears it. */
-  void depsgraphs_tag(ID *id, uint32_t recalc);
 
   /** Evaluated IDs live outside Main's lists; graphs register them here so that handles
    * (which name IDs by session uid) find them while they exist. */
